@@ -1,0 +1,152 @@
+import { awscdk, javascript } from 'projen';
+
+// Versions in one place. aws-cdk-lib's floor is the first release that gives policy-validation plugins (cdk-nag 3) the construct tree; the CLI is pinned so the
+// main job synthesizes with a known CLI on a fresh machine.
+const CDK_VERSION = '2.258.0';
+const CDK_CLI_VERSION = '2.1148.1';
+const TYPESCRIPT_VERSION = '~6.0.3'; // the line jsii 6 compiles with; TS 7 breaks ts-node and ts-jest
+
+// Every script and task runs quietly on Node 20 (end of life upstream) as well as 22+.
+const SILENCE = {
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+};
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'temporal-ha-constructs',
+  description:
+    'AWS CDK and CDK for Terraform constructs that deploy the application side of Temporal Cloud high availability: ' +
+    'Active/Cold, Active/Hot, Active/Active and regionally sharded Worker deployments, checked against Temporal\'s failover rules at synth.',
+  author: 'Temporal HA Constructs contributors',
+  authorAddress: 'maintainers@temporal-ha-constructs.dev',
+  repositoryUrl: 'https://github.com/temporal-ha-constructs/temporal-ha-constructs.git',
+  keywords: ['temporal', 'temporal-cloud', 'high-availability', 'disaster-recovery', 'privatelink', 'cdk', 'cdktf'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  // Source and compiled output live side by side under lib/ (like aws-cdk-lib); only .ts is committed.
+  srcdir: 'lib',
+  libdir: 'lib',
+  testdir: 'test',
+
+  cdkVersion: CDK_VERSION,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: TYPESCRIPT_VERSION,
+
+  // No hosted CI or release automation is wired here: .ci/run is the project's CI.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+
+  // Peers are not pinned as dev dependencies automatically: the Terraform engines are optional
+  // peers that only the Terraform flavour's tests install (see below).
+  peerDependencyOptions: { pinnedDevDependency: false },
+
+  devDeps: [
+    `aws-cdk-lib@${CDK_VERSION}`,
+    'constructs@10.5.1',
+    `aws-cdk@${CDK_CLI_VERSION}`,
+    'cdk-nag@^3.0.2',
+    '@temporalio/envconfig@^1.24.0',
+    '@swc/core@^1.16.0',
+    '@swc/jest@^0.2.39',
+    // The Terraform flavour's engines, for its tests and for jsii (it resolves every peer).
+    'cdktf@0.21.0',
+    '@cdktf/provider-aws@21.22.1',
+  ],
+
+  docgen: true,
+  eslint: true,
+  jest: true,
+  jestOptions: {
+    // Snapshots are compared, never rewritten, by the test task; `npx projen test:update` rewrites them.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      moduleNameMapper: {
+        '^temporal-ha-constructs$': '<rootDir>/lib/index.ts',
+      },
+      coverageReporters: ['text-summary', 'lcov'],
+      testEnvironment: 'node',
+      // lib/ holds compiled .js beside the .ts after a jsii compile: always test the sources.
+      moduleFileExtensions: ['ts', 'js', 'json'],
+    },
+  },
+  gitignore: ['/cdk.out/', 'examples/**/cdk.out/', '/examples/**/*.js', '/examples/**/*.d.ts', '.jsii.tabl.json'],
+});
+
+// Transform tests with swc (no type-checking: the jsii compile type-checks lib/, the eslint task
+// type-checks the rest). ts-jest with type-checking costs ~7x the time and memory on this machine.
+const jest = project.jest!;
+jest.config.transform = {
+  '^.+\\.tsx?$': new javascript.Transform('@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }),
+};
+project.deps.removeDependency('ts-jest');
+// Tests live under test/ only: one pattern, not projen's four.
+(jest as unknown as { testMatch: string[] }).testMatch.splice(0, Infinity, '<rootDir>/test/**/*.test.ts');
+
+// Optional peers: the Terraform flavour's engines. A CDK user never installs them (npm skips
+// optional peers); they are dev dependencies here only.
+project.addPeerDeps('cdktf@^0.21.0', '@cdktf/provider-aws@^21.22.1');
+project.package.addField('peerDependenciesMeta', {
+  'cdktf': { optional: true },
+  '@cdktf/provider-aws': { optional: true },
+});
+
+for (const [k, v] of Object.entries(SILENCE)) project.tasks.addEnvironment(k, v);
+
+// The main job: synthesize the Active/Hot example with the real AWS CDK CLI and print what it made.
+const example = project.addTask('example', {
+  description: 'Synthesize examples/active-hot with the AWS CDK CLI (no AWS account needed) and summarize cdk.out',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+example.spawn(project.compileTask);
+example.exec('cdk synth --quiet --no-notices --no-version-reporting', { cwd: 'examples/active-hot' });
+example.exec('ts-node --transpile-only examples/summarize-cdk-out.ts examples/active-hot/cdk.out');
+
+
+// Import discipline, enforced: lib/core imports no engine; the Terraform provider only through
+// deep per-resource paths (its root barrel costs ~3.5 s and ~550 MB to load).
+project.eslint?.addRules({
+  'no-restricted-imports': ['error', {
+    paths: [{ name: '@cdktf/provider-aws', message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
+    patterns: [{ group: ['@cdktf/provider-aws/lib/*/index', '@cdktf/provider-aws/lib/index'], message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
+  }],
+});
+project.eslint?.addOverride({
+  files: ['lib/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdktf', 'cdktf/*', '@cdktf/*'], message: 'lib/core is engine-neutral: it imports no engine.' }],
+    }],
+  },
+});
+
+// RULES.md is generated from the rule pack (lib/core/rules/) with every compile; a test keeps it honest.
+const rules = project.addTask('rules', {
+  description: 'Regenerate RULES.md from lib/core/rules',
+  exec: 'ts-node --transpile-only -e "require(\'fs\').writeFileSync(\'RULES.md\', require(\'./lib/core/rules/table.ts\').renderRulesTable())"',
+});
+project.postCompileTask.spawn(rules);
+
+// In CI, generated files must already be committed (regenerate with `npx projen build`).
+const checkGenerated = project.addTask('check-generated', {
+  description: 'In CI: fail when API.md, RULES.md or projen-managed files differ from what the build generated',
+  condition: '[ -n "${CI:-}" ]',
+  exec: 'git diff --exit-code -- API.md RULES.md package.json .projen || (echo "generated files are out of date: run npx projen build and commit them" && exit 1)',
+});
+project.testTask.spawn(checkGenerated);
+
+// Examples import the package by name (as a user's app does): Node resolves it to this package
+// through `exports` (self-reference), i.e. to the compiled lib/.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './.jsii': './.jsii',
+  './package.json': './package.json',
+});
+
+project.synth();
