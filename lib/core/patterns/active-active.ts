@@ -1,0 +1,28 @@
+/**
+ * Active/Active, seed 000: "A Worker fleet can run in any region — the fleets don't have to match
+ * the Namespace's regions." Every fleet uses the Namespace Endpoint by default; a Regional Endpoint
+ * only for the lowest RTO, with forwarding kept enabled. Codec servers and proxies in every Worker region.
+ */
+import { DeploymentPattern, EndpointKind, FleetRole, FleetState } from '../model';
+import { DeploymentRequest, PlannedNamespace } from '../plan';
+import { normalizeAwsRegion } from '../regions';
+import { DEFAULT_ENDPOINT, namespaceRegions, planFleet } from './common';
+import { contribute, Contribution } from './contribution';
+
+export function planActiveActive(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
+  const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.ACTIVE_ACTIVE];
+  const regions = request.workerRegions && request.workerRegions.length > 0
+    ? [...new Set(request.workerRegions.map(normalizeAwsRegion))]
+    : namespaceRegions(ns);
+  const fleets = regions.map((awsRegion) => planFleet({
+    ns,
+    awsRegion,
+    role: FleetRole.WORKER,
+    state: FleetState.ACTIVE,
+    endpoint: kind,
+    request,
+    propPath: 'workerRegions',
+  }));
+  return contribute(ns, fleets, request, (from, to) =>
+    `${from} fleets dial the Namespace Endpoint, which resolves to ${to} whenever it holds the active replica`);
+}

@@ -1,0 +1,240 @@
+/**
+ * Planning steps every pattern shares: namespaces, fleets, PrivateLink reachability, components.
+ * Each pattern file states only what differs (where fleets run, in what state, on which endpoint).
+ */
+import { namespaceEndpointHost, qualifiedNamespace, requiredTlsServerName, temporalHost, withPort } from '../endpoints';
+import {
+  CrossRegionRouteKind,
+  DeploymentPattern,
+  EndpointKind,
+  FleetRole,
+  FleetState,
+  NamespaceSpec,
+  NetworkPath,
+  PollerForwarding,
+  WorkerRuntime,
+  AuthMethod,
+} from '../model';
+import {
+  DeploymentRequest,
+  PlannedFleet,
+  PlannedFunction,
+  PlannedNamespace,
+  PlannedRegionalService,
+  PlannedRoute,
+  PlannedZoneRecord,
+} from '../plan';
+import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../regions';
+
+/** The documented endpoint each pattern's Workers use unless told otherwise (seed 000). */
+export const DEFAULT_ENDPOINT: Record<DeploymentPattern, EndpointKind> = {
+  [DeploymentPattern.SINGLE_REGION]: EndpointKind.NAMESPACE,
+  [DeploymentPattern.ACTIVE_COLD]: EndpointKind.NAMESPACE,
+  [DeploymentPattern.ACTIVE_HOT]: EndpointKind.REGIONAL,
+  [DeploymentPattern.ACTIVE_ACTIVE]: EndpointKind.NAMESPACE,
+};
+
+/** Builds the plan's view of a declared namespace. */
+export function planNamespace(
+  spec: NamespaceSpec, pattern: DeploymentPattern, auth: AuthMethod,
+  declaredAt: string, propPath: string, shard?: string,
+): PlannedNamespace {
+  // Props may come from untyped code (JavaScript, context values): plan with what is there, and let
+  // the rules name what is missing.
+  spec = { ...spec, name: spec.name ?? '', accountId: spec.accountId ?? '', primaryRegion: spec.primaryRegion ?? '' };
+  return {
+    name: spec.name,
+    accountId: spec.accountId,
+    qualifiedName: qualifiedNamespace(spec),
+    endpointHost: namespaceEndpointHost(spec),
+    primaryRegion: normalizeAwsRegion(spec.primaryRegion),
+    replicaRegion: spec.replicaRegion === undefined ? undefined : normalizeAwsRegion(spec.replicaRegion),
+    pollerForwarding: spec.pollerForwarding ?? PollerForwarding.ENABLED,
+    auth,
+    pattern,
+    shard,
+    declaredAt,
+    propPath,
+  };
+}
+
+/** The namespace's regions: primary, then replica (when distinct). */
+export function namespaceRegions(ns: PlannedNamespace): string[] {
+  return ns.replicaRegion && ns.replicaRegion !== ns.primaryRegion ? [ns.primaryRegion, ns.replicaRegion] : [ns.primaryRegion];
+}
+
+/** Plans one fleet: what it dials and with which TLS server name. */
+export function planFleet(opts: {
+  readonly ns: PlannedNamespace;
+  readonly awsRegion: string;
+  readonly role: FleetRole;
+  readonly state: FleetState;
+  readonly endpoint: EndpointKind;
+  /** For a Regional Endpoint: the region whose endpoint is dialed (default: the fleet's own). */
+  readonly endpointRegion?: string;
+  readonly request: DeploymentRequest;
+  readonly propPath: string;
+  /** Whether the fleet dials its region's proxy (default: whenever a proxy is requested). */
+  readonly viaProxy?: boolean;
+}): PlannedFleet {
+  const { ns, request } = opts;
+  const host = temporalHost(ns, opts.endpoint, opts.endpointRegion ?? opts.awsRegion);
+  const viaProxy = opts.viaProxy ?? request.components.proxy;
+  const derived = requiredTlsServerName({ auth: ns.auth, namespaceHost: ns.endpointHost, upstreamHost: host, viaProxy });
+  const prefix = ns.shard ? `${ns.shard}-` : '';
+  return {
+    id: `${prefix}${opts.role === FleetRole.WORKER ? 'workers' : 'starters'}`,
+    role: opts.role,
+    awsRegion: opts.awsRegion,
+    namespace: ns.qualifiedName,
+    state: opts.state,
+    runtime: opts.role === FleetRole.WORKER ? request.runtime : WorkerRuntime.FARGATE,
+    endpoint: opts.endpoint,
+    temporalAddress: withPort(host),
+    viaProxy,
+    tlsServerName: request.tlsServerName ?? derived,
+    networkPath: request.networkPath,
+    propPath: opts.propPath,
+  };
+}
+
+/** Workflow starters follow the Workers' regions and states, on the Namespace Endpoint unless pinned. */
+export function planStarters(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): PlannedFleet[] {
+  if (!request.starters) return [];
+  const pinned = request.starterPinnedRegion ? normalizeAwsRegion(request.starterPinnedRegion) : undefined;
+  const endpoint = pinned ? EndpointKind.REGIONAL : EndpointKind.NAMESPACE;
+  return workerFleets.map((w) => planFleet({
+    // The region's proxy dials the Workers' address: starters go through it only when they need the same one.
+    viaProxy: request.components.proxy && withPort(temporalHost(ns, endpoint, pinned ?? w.awsRegion)) === w.temporalAddress,
+    ns,
+    awsRegion: w.awsRegion,
+    role: FleetRole.STARTER,
+    // Starters in a Hot standby region can start Workflows (starts are always forwarded): run them.
+    state: w.state === FleetState.COLD_STANDBY ? FleetState.COLD_STANDBY : FleetState.ACTIVE,
+    endpoint: pinned ? EndpointKind.REGIONAL : EndpointKind.NAMESPACE,
+    endpointRegion: pinned,
+    request,
+    propPath: pinned ? 'starters.pinnedRegion' : 'starters',
+  }));
+}
+
+/** Serverless Worker functions: one per namespace region, under the Build ID declared for it. */
+export function planFunctions(ns: PlannedNamespace, request: DeploymentRequest): PlannedFunction[] {
+  if (request.runtime !== WorkerRuntime.LAMBDA) return [];
+  const buildIds = request.serverless?.buildIds ?? {};
+  const fallback = Object.values(buildIds)[0] ?? '';
+  return namespaceRegions(ns).map((awsRegion) => ({
+    awsRegion,
+    namespace: ns.qualifiedName,
+    buildId: buildIds[awsRegion] ?? fallback,
+    temporalAddress: withPort(ns.endpointHost),
+    propPath: 'serverless.buildId',
+  }));
+}
+
+/** What one region's worker VPC must reach over PrivateLink, per the endpoints its fleets dial. */
+export interface Reachability {
+  readonly zoneRecords: PlannedZoneRecord[];
+  readonly routes: PlannedRoute[];
+  /** Regions that need a Temporal VPC endpoint. */
+  readonly endpointRegions: string[];
+}
+
+/**
+ * Under PrivateLink, a fleet on the Namespace Endpoint resolves (through Temporal's public CNAME) to
+ * the Regional Endpoint of whichever region is active, so its VPC needs a record and a route for
+ * every namespace region. A fleet on a Regional Endpoint needs only that region's endpoint.
+ * A single-region namespace instead overrides its own Namespace Endpoint in a private zone.
+ */
+export function planReachability(
+  ns: PlannedNamespace, fleets: PlannedFleet[], functionsRegions: string[], request: DeploymentRequest,
+  routeReason: (from: string, to: string) => string,
+): Reachability {
+  const zoneRecords: PlannedZoneRecord[] = [];
+  const routes: PlannedRoute[] = [];
+  const endpointRegions = new Set<string>();
+  if (request.networkPath !== NetworkPath.PRIVATE_LINK) return { zoneRecords, routes, endpointRegions: [] };
+  const nsRegions = namespaceRegions(ns);
+  const single = ns.replicaRegion === undefined;
+  const addTarget = (from: string, to: string) => {
+    endpointRegions.add(to);
+    if (single) {
+      pushUnique(zoneRecords, { vpcRegion: from, zone: ns.endpointHost, name: ns.endpointHost, targetRegion: to });
+    } else {
+      pushUnique(zoneRecords, { vpcRegion: from, zone: REGIONAL_ENDPOINT_ZONE, name: regionalEndpointHost(to), targetRegion: to });
+    }
+    if (from !== to && request.crossRegionRoute !== 'none') {
+      pushUnique(routes, {
+        fromRegion: from,
+        toRegion: to,
+        kind: request.crossRegionRoute ?? CrossRegionRouteKind.VPC_PEERING,
+        reason: routeReason(from, to),
+      });
+    }
+  };
+  const reach = (from: string, endpoint: EndpointKind, temporalAddress: string) => {
+    if (endpoint === EndpointKind.NAMESPACE) {
+      for (const to of nsRegions) addTarget(from, to);
+    } else {
+      const to = nsRegions.find((r) => temporalAddress.startsWith(`${regionalEndpointHost(r)}:`)) ?? regionFromAddress(temporalAddress) ?? from;
+      addTarget(from, to);
+    }
+  };
+  for (const f of fleets) reach(f.awsRegion, f.endpoint, f.temporalAddress);
+  for (const r of functionsRegions) reach(r, EndpointKind.NAMESPACE, withPort(ns.endpointHost));
+  return { zoneRecords, routes, endpointRegions: [...endpointRegions] };
+}
+
+function regionFromAddress(address: string): string | undefined {
+  const m = /^aws-([a-z0-9-]+)\.region\.tmprl\.cloud:/.exec(address);
+  return m?.[1];
+}
+
+function pushUnique<T>(list: T[], item: T): void {
+  const key = JSON.stringify(item);
+  if (!list.some((x) => JSON.stringify(x) === key)) list.push(item);
+}
+
+/** Codec servers and proxies, one per region where the given fleets run, in the fleets' state. */
+export function planComponents(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): {
+  codecServers: PlannedRegionalService[]; proxies: PlannedRegionalService[];
+} {
+  const codecServers: PlannedRegionalService[] = [];
+  const proxies: PlannedRegionalService[] = [];
+  const prefix = ns.shard ? `${ns.shard}-` : '';
+  for (const f of workerFleets) {
+    // Hot standby fleets need their components running; cold ones get components at zero tasks.
+    const state = f.state === FleetState.COLD_STANDBY ? FleetState.COLD_STANDBY : FleetState.ACTIVE;
+    if (request.components.codecServer) {
+      codecServers.push({ id: `${prefix}codec`, awsRegion: f.awsRegion, namespaces: [ns.qualifiedName], state });
+    }
+    if (request.components.proxy) {
+      proxies.push({ id: `${prefix}proxy`, awsRegion: f.awsRegion, namespaces: [ns.qualifiedName], state, upstreamAddress: f.temporalAddress });
+    }
+  }
+  return { codecServers, proxies };
+}
+
+/**
+ * The CIDR the construct gives a VPC it creates in a region: distinct per catalog region so that
+ * created VPCs can always be peered. Unknown regions get a CIDR from the same scheme by position.
+ */
+export function defaultVpcCidr(awsRegion: string): string {
+  const index = allRegions().findIndex((r) => r.awsRegion === normalizeAwsRegion(awsRegion));
+  const n = index >= 0 ? index : allRegions().length + (hash(awsRegion) % 8);
+  return `10.${(n * 8) % 256}.0.0/16`;
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) % 1_000_003;
+  return h;
+}
+
+/** `aws-<region>`, and whether the catalog knows the region. */
+export function regionIdentity(awsRegion: string): { regionId: string; known: boolean; serviceName?: string } {
+  const info = findRegion(awsRegion);
+  return { regionId: `aws-${normalizeAwsRegion(awsRegion)}`, known: info !== undefined, serviceName: info?.privateLinkServiceName };
+}
+
+export { TEMPORAL_GRPC_PORT };

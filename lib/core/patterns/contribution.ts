@@ -1,0 +1,149 @@
+/**
+ * A pattern's contribution for one namespace, and how contributions merge into one plan. Sharded
+ * deployments merge several contributions; all other patterns have exactly one.
+ */
+import { ComponentRouting, FleetState } from '../model';
+import {
+  DeploymentPlan,
+  DeploymentRequest,
+  PlannedFailoverRecord,
+  PlannedFleet,
+  PlannedFunction,
+  PlannedNamespace,
+  PlannedRegionalService,
+  RegionPlan,
+} from '../plan';
+import { defaultVpcCidr, namespaceRegions, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, TEMPORAL_GRPC_PORT } from './common';
+
+/** What one namespace's pattern puts where. */
+export interface Contribution {
+  readonly namespace: PlannedNamespace;
+  readonly fleets: PlannedFleet[];
+  readonly functions: PlannedFunction[];
+  readonly codecServers: PlannedRegionalService[];
+  readonly proxies: PlannedRegionalService[];
+  readonly reachability: Reachability;
+  readonly failoverRecords: PlannedFailoverRecord[];
+  /** Regions in the order they should be presented (primary first). */
+  readonly regionOrder: string[];
+}
+
+/**
+ * Completes a pattern's worker fleets into a contribution: starters, serverless functions,
+ * components, PrivateLink reachability and failover records follow the same rules in every pattern.
+ */
+export function contribute(
+  ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest,
+  routeReason: (from: string, to: string) => string,
+): Contribution {
+  const serverless = request.runtime === 'lambda';
+  const workers = serverless ? [] : workerFleets;
+  const starters = planStarters(ns, workerFleets, request);
+  const functions = planFunctions(ns, request);
+  // Components follow the Workers; serverless Workers still get codec servers per namespace region.
+  const componentAnchors = serverless ? workerFleets : workers;
+  const { codecServers, proxies } = planComponents(ns, componentAnchors, request);
+  const fleets = [...workers, ...starters];
+  const dialers = [...fleets, ...proxyAsFleets(proxies, workerFleets)];
+  const reachability = planReachability(ns, dialers, functions.map((f) => f.awsRegion), request, routeReason);
+  const failoverRecords = planFailoverRecords(ns, codecServers, proxies, request);
+  const regionOrder = unique([...namespaceRegions(ns), ...workerFleets.map((f) => f.awsRegion)]);
+  return { namespace: ns, fleets, functions, codecServers, proxies, reachability, failoverRecords, regionOrder };
+}
+
+/** A proxy dials for the fleets behind it: reachability is computed from the fleet it fronts. */
+function proxyAsFleets(proxies: PlannedRegionalService[], fleets: PlannedFleet[]): PlannedFleet[] {
+  return proxies.map((p) => fleets.find((f) => f.awsRegion === p.awsRegion)).filter((f): f is PlannedFleet => f !== undefined);
+}
+
+function planFailoverRecords(
+  ns: PlannedNamespace, codecServers: PlannedRegionalService[], proxies: PlannedRegionalService[], request: DeploymentRequest,
+): PlannedFailoverRecord[] {
+  if (request.components.routing !== ComponentRouting.FAILOVER_DNS || !ns.replicaRegion) return [];
+  const out: PlannedFailoverRecord[] = [];
+  const pair = (component: string, services: PlannedRegionalService[]) => {
+    const regions = services.map((s) => s.awsRegion);
+    if (regions.includes(ns.primaryRegion) && regions.includes(ns.replicaRegion!)) {
+      out.push({
+        component: ns.shard ? `${ns.shard}-${component}` : component,
+        primaryRegion: ns.primaryRegion,
+        secondaryRegion: ns.replicaRegion!,
+        privateZone: request.components.privateZone,
+        healthCheck: request.components.privateZone ? 'cloudwatch-alarm' : 'http',
+      });
+    }
+  };
+  pair('codec', codecServers);
+  pair('proxy', proxies);
+  return out;
+}
+
+/** Merges contributions (one per namespace) into the plan, sharing each region's infrastructure. */
+export function assemble(request: DeploymentRequest, contributions: Contribution[]): DeploymentPlan {
+  const order = unique([
+    ...contributions.flatMap((c) => c.regionOrder),
+    ...contributions.flatMap((c) => c.reachability.endpointRegions),
+  ]);
+  const regions: RegionPlan[] = order.map((awsRegion) => {
+    const id = regionIdentity(awsRegion);
+    const fleets = contributions.flatMap((c) => c.fleets.filter((f) => f.awsRegion === awsRegion));
+    const functions = contributions.flatMap((c) => c.functions.filter((f) => f.awsRegion === awsRegion));
+    const codecServers = mergeServices(contributions.flatMap((c) => c.codecServers.filter((s) => s.awsRegion === awsRegion)), 'codec');
+    const proxies = contributions.flatMap((c) => c.proxies.filter((s) => s.awsRegion === awsRegion));
+    const needsEndpoint = contributions.some((c) => c.reachability.endpointRegions.includes(awsRegion));
+    const zoneRecords = uniqueBy(contributions.flatMap((c) => c.reachability.zoneRecords.filter((z) => z.vpcRegion === awsRegion)));
+    const routes = uniqueBy(contributions.flatMap((c) => c.reachability.routes.filter((r) => r.fromRegion === awsRegion))
+      .map((r) => ({ ...r, reason: r.reason })), (r) => `${r.fromRegion}>${r.toRegion}:${r.kind}`);
+    return {
+      awsRegion,
+      regionId: id.regionId,
+      known: id.known,
+      fleets,
+      functions,
+      codecServers,
+      proxies,
+      privateLinkEndpoint: needsEndpoint ? { awsRegion, serviceName: id.serviceName, port: TEMPORAL_GRPC_PORT } : undefined,
+      zoneRecords,
+      routes,
+      needsVpc: fleets.length > 0 || codecServers.length > 0 || proxies.length > 0 || needsEndpoint,
+      defaultVpcCidr: defaultVpcCidr(awsRegion),
+    };
+  });
+  return {
+    constructPath: request.constructPath,
+    constructKind: request.constructKind,
+    pattern: request.pattern,
+    namespaces: contributions.map((c) => c.namespace),
+    regions,
+    failoverRecords: contributions.flatMap((c) => c.failoverRecords),
+    componentRouting: request.components.routing,
+    placements: request.placements,
+    request,
+  };
+}
+
+/** Several namespaces in one region share one codec server (it serves them all); its state is the most active one's. */
+function mergeServices(services: PlannedRegionalService[], id: string): PlannedRegionalService[] {
+  if (services.length <= 1) return services;
+  const active = services.some((s) => s.state !== FleetState.COLD_STANDBY);
+  return [{
+    id,
+    awsRegion: services[0].awsRegion,
+    namespaces: unique(services.flatMap((s) => s.namespaces)),
+    state: active ? FleetState.ACTIVE : FleetState.COLD_STANDBY,
+  }];
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function uniqueBy<T>(xs: T[], key: (x: T) => string = (x) => JSON.stringify(x)): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

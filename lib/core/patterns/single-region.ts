@@ -1,0 +1,23 @@
+/**
+ * Single-region (a shard of a regionally sharded deployment, seed 000): Workers in the namespace's
+ * one region only, no automatic failover. Under PrivateLink, a single-region namespace overrides
+ * its own Namespace Endpoint in a private zone (it has no `region.tmprl.cloud` failover CNAME).
+ */
+import { DeploymentPattern, EndpointKind, FleetRole, FleetState } from '../model';
+import { DeploymentRequest, PlannedNamespace } from '../plan';
+import { DEFAULT_ENDPOINT, planFleet } from './common';
+import { contribute, Contribution } from './contribution';
+
+export function planSingleRegion(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
+  const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.SINGLE_REGION];
+  const fleets = [planFleet({
+    ns,
+    awsRegion: ns.primaryRegion,
+    role: FleetRole.WORKER,
+    state: FleetState.ACTIVE,
+    endpoint: kind,
+    request,
+    propPath: 'endpoint',
+  })];
+  return contribute(ns, fleets, request, (from, to) => `${from} Workers reach ${to}`);
+}

@@ -1,0 +1,251 @@
+/**
+ * The deployment plan: pure data describing, per AWS region, what a pattern deploys and how every
+ * piece connects. Renderers (lib/aws-cdk, lib/cdktf) turn a plan into resources; rules
+ * (lib/core/rules) check a plan against Temporal's documented behaviour. A plan is derived from a
+ * request without ever throwing: bad input is planned as asked, then reported by the rules.
+ */
+import {
+  AuthMethod,
+  ComponentRouting,
+  CrossRegionRouteKind,
+  DeploymentPattern,
+  EndpointKind,
+  FleetRole,
+  FleetState,
+  NamespaceSpec,
+  NetworkPath,
+  PollerForwarding,
+  WorkerRuntime,
+} from './model';
+
+/** A namespace as the plan sees it: declared input plus everything derived from it. */
+export interface PlannedNamespace {
+  /** The name without account suffix, e.g. `orders`. */
+  readonly name: string;
+  readonly accountId: string;
+  /** `orders.a1b2c`. */
+  readonly qualifiedName: string;
+  /** `orders.a1b2c.tmprl.cloud`. */
+  readonly endpointHost: string;
+  /** The primary (active) region as an AWS region name, normalized (may be unknown to the catalog). */
+  readonly primaryRegion: string;
+  /** The replica region as an AWS region name, if any. */
+  readonly replicaRegion?: string;
+  readonly pollerForwarding: PollerForwarding;
+  readonly auth: AuthMethod;
+  /** The pattern this namespace's Workers follow. */
+  readonly pattern: DeploymentPattern;
+  /** The shard name when part of a regionally sharded deployment. */
+  readonly shard?: string;
+  /** Where the namespace was declared, for messages: `Orders` or `Orders/shards[1]`. */
+  readonly declaredAt: string;
+  /** The prop path of the namespace declaration, for messages: `namespace` or `shards[1].namespace`. */
+  readonly propPath: string;
+}
+
+/** A group of identical processes in one region: long-lived Workers or Workflow starters. */
+export interface PlannedFleet {
+  /** Stable id within its region, e.g. `orders-workers`. */
+  readonly id: string;
+  readonly role: FleetRole;
+  readonly awsRegion: string;
+  /** The qualified namespace it serves. */
+  readonly namespace: string;
+  readonly state: FleetState;
+  readonly runtime: WorkerRuntime;
+  /** The endpoint kind it dials (directly or through the proxy). */
+  readonly endpoint: EndpointKind;
+  /** The Temporal Cloud address its connection ends at: `aws-us-east-1.region.tmprl.cloud:7233`. */
+  readonly temporalAddress: string;
+  /** True when the process dials the region's proxy, which dials `temporalAddress`. */
+  readonly viaProxy: boolean;
+  /** TLS server name the process must set, if the dialed host is not the certificate's. */
+  readonly tlsServerName?: string;
+  readonly networkPath: NetworkPath;
+  /** Where the user asked for this (prop path), for messages. */
+  readonly propPath: string;
+}
+
+/** A PrivateLink interface endpoint to Temporal Cloud in one region. */
+export interface PlannedPrivateLinkEndpoint {
+  readonly awsRegion: string;
+  /** Undefined when the region is unknown to the catalog (a rule reports it). */
+  readonly serviceName?: string;
+  readonly port: number;
+}
+
+/** A record in a private hosted zone of one region's worker VPC. */
+export interface PlannedZoneRecord {
+  /** The region whose worker VPC the zone is associated with. */
+  readonly vpcRegion: string;
+  /** The zone: `region.tmprl.cloud` (HA namespaces) or a single-region namespace's endpoint host. */
+  readonly zone: string;
+  /** Fully qualified record name, e.g. `aws-us-west-2.region.tmprl.cloud`. */
+  readonly name: string;
+  /** The region whose Temporal VPC endpoint the record points to. */
+  readonly targetRegion: string;
+}
+
+/** A network route from one region's worker VPC to another region's Temporal VPC endpoint. */
+export interface PlannedRoute {
+  readonly fromRegion: string;
+  readonly toRegion: string;
+  readonly kind: CrossRegionRouteKind;
+  /** Why the route exists, for docs and messages. */
+  readonly reason: string;
+}
+
+/** A codec server or proxy instance in one region. */
+export interface PlannedRegionalService {
+  /** Stable id within its region, e.g. `codec` or `orders-proxy`. */
+  readonly id: string;
+  readonly awsRegion: string;
+  /** The qualified namespace(s) it serves. */
+  readonly namespaces: string[];
+  /** ACTIVE runs tasks; COLD_STANDBY is deployed at zero tasks and scaled up on failover. */
+  readonly state: FleetState;
+  /** Proxy only: the Temporal address it dials. */
+  readonly upstreamAddress?: string;
+}
+
+/** A Route 53 failover record pair in front of a regional component. */
+export interface PlannedFailoverRecord {
+  /** `codec` or `proxy`. */
+  readonly component: string;
+  readonly primaryRegion: string;
+  readonly secondaryRegion: string;
+  /** True when the record lives in a private hosted zone (health checks must be alarm-based). */
+  readonly privateZone: boolean;
+  /** How its health is checked: `cloudwatch-alarm` or `http`. */
+  readonly healthCheck: string;
+}
+
+/** A serverless Worker function Temporal Cloud invokes in one region. */
+export interface PlannedFunction {
+  readonly awsRegion: string;
+  readonly namespace: string;
+  readonly buildId: string;
+  readonly temporalAddress: string;
+  readonly propPath: string;
+}
+
+/** Everything in one AWS region. */
+export interface RegionPlan {
+  readonly awsRegion: string;
+  /** `aws-us-east-1`. */
+  readonly regionId: string;
+  /** Whether the catalog knows the region. */
+  readonly known: boolean;
+  readonly fleets: PlannedFleet[];
+  readonly functions: PlannedFunction[];
+  readonly codecServers: PlannedRegionalService[];
+  readonly proxies: PlannedRegionalService[];
+  readonly privateLinkEndpoint?: PlannedPrivateLinkEndpoint;
+  /** True when the region needs a VPC (fleets, functions in a VPC, components or an endpoint). */
+  readonly needsVpc: boolean;
+  /** The CIDR of the VPC the construct creates here when the user supplies none. */
+  readonly defaultVpcCidr: string;
+  readonly zoneRecords: PlannedZoneRecord[];
+  /** Routes leaving this region's worker VPC. */
+  readonly routes: PlannedRoute[];
+}
+
+/** Engine facts about where a region's resources go, gathered by the renderer before planning. */
+export interface PlacementFact {
+  readonly awsRegion: string;
+  /** The region of the stack the user supplied; `undefined` = environment-agnostic; `'${Token}'` = unresolved. */
+  readonly stackRegion?: string;
+  /** True when the stack was supplied by the user (false: created by the construct). */
+  readonly suppliedStack: boolean;
+  /** True when the user supplied the region's VPC. */
+  readonly suppliedVpc: boolean;
+  /** The supplied VPC's IPv4 CIDR when known at synth (undefined when a token or not supplied). */
+  readonly vpcCidr?: string;
+  /** Prop path the placement came from, e.g. `regions.us-east-1`. */
+  readonly propPath: string;
+}
+
+/** The whole plan. */
+export interface DeploymentPlan {
+  /** The construct path the plan belongs to, for messages. */
+  readonly constructPath: string;
+  /** The construct kind, e.g. `ActiveHotDeployment`. */
+  readonly constructKind: string;
+  readonly pattern: DeploymentPattern;
+  readonly namespaces: PlannedNamespace[];
+  readonly regions: RegionPlan[];
+  readonly failoverRecords: PlannedFailoverRecord[];
+  readonly componentRouting: ComponentRouting;
+  readonly placements: PlacementFact[];
+  /** The request the plan was made from (rules read declared choices from it). */
+  readonly request: DeploymentRequest;
+}
+
+/** Options for serverless Workers in a request. */
+export interface ServerlessRequest {
+  /** Build ID per region (one Worker Deployment Version spans regions: all must be equal). */
+  readonly buildIds: Record<string, string>;
+  /** External ID of the invoker role's trust policy. */
+  readonly externalId: string;
+}
+
+/** Codec server / proxy request. */
+export interface ComponentRequest {
+  readonly codecServer: boolean;
+  readonly proxy: boolean;
+  readonly routing: ComponentRouting;
+  /** Failover records live in a private hosted zone (the default for internal components). */
+  readonly privateZone: boolean;
+  /** Regions for which an HTTPS certificate for the codec server was supplied (undefined = not checked). */
+  readonly codecCertificateRegions?: string[];
+}
+
+/** One shard of a regionally sharded deployment. */
+export interface ShardRequest {
+  readonly name: string;
+  readonly namespace: NamespaceSpec;
+  readonly pattern: DeploymentPattern;
+  readonly auth: AuthMethod;
+  /** Requested endpoint kind; undefined = the shard pattern's default. */
+  readonly endpoint?: EndpointKind;
+}
+
+/** What a pattern construct asks for, in engine-neutral terms. */
+export interface DeploymentRequest {
+  readonly constructPath: string;
+  readonly constructKind: string;
+  readonly pattern: DeploymentPattern;
+  /** Namespace declaration (all patterns but sharded). */
+  readonly namespace?: NamespaceSpec;
+  readonly auth: AuthMethod;
+  /** Requested endpoint kind; undefined = the pattern's documented default. */
+  readonly endpoint?: EndpointKind;
+  readonly networkPath: NetworkPath;
+  /** Requested cross-region route kind; undefined = VPC peering wherever the pattern needs a route; 'none' = no route. */
+  readonly crossRegionRoute?: CrossRegionRouteKind | 'none';
+  /** Active/Active only: regions to run fleets in (default: the namespace's regions). */
+  readonly workerRegions?: string[];
+  readonly runtime: WorkerRuntime;
+  readonly components: ComponentRequest;
+  /** Deploy Workflow starters with the Workers. */
+  readonly starters: boolean;
+  /** Pin starters to a region's Regional Endpoint instead of the Namespace Endpoint. */
+  readonly starterPinnedRegion?: string;
+  /** User override of the TLS server name (normally derived). */
+  readonly tlsServerName?: string;
+  readonly serverless?: ServerlessRequest;
+  readonly shards?: ShardRequest[];
+  /** Warnings the user acknowledged: rule id -> reason. */
+  readonly acknowledgements?: Record<string, string>;
+  readonly placements: PlacementFact[];
+}
+
+/** Convenience: all fleets of a plan. */
+export function allFleets(plan: DeploymentPlan): PlannedFleet[] {
+  return plan.regions.flatMap((r) => r.fleets);
+}
+
+/** Convenience: the region plan for an AWS region. */
+export function regionPlan(plan: DeploymentPlan, awsRegion: string): RegionPlan | undefined {
+  return plan.regions.find((r) => r.awsRegion === awsRegion);
+}

@@ -1,0 +1,119 @@
+/**
+ * The Temporal Cloud AWS region catalog: ids, Regional Endpoints, PrivateLink service names and
+ * which regions may hold each other's replica. One place to change when Temporal adds a region.
+ *
+ * Sources: Temporal Cloud connectivity docs (`privatelink_aws.json`) and the High Availability
+ * docs' same-continent replication rule (see ../../shared/TEMPORAL_FACTS.md in the steering repo).
+ */
+
+/** The port every Temporal Cloud gRPC endpoint listens on. */
+export const TEMPORAL_GRPC_PORT = 7233;
+
+/** The DNS suffix of Temporal Cloud Regional Endpoints (and the private zone name for HA namespaces). */
+export const REGIONAL_ENDPOINT_ZONE = 'region.tmprl.cloud';
+
+/** Groups of regions between which Temporal Cloud replicates a namespace (same-continent rule). */
+export enum ReplicationGroup {
+  /** North America. */
+  NORTH_AMERICA = 'north-america',
+  /** Europe. */
+  EUROPE = 'europe',
+  /** Asia Pacific. */
+  ASIA_PACIFIC = 'asia-pacific',
+  /** South America: a single region, so it cannot hold a multi-region replica. */
+  SOUTH_AMERICA = 'south-america',
+}
+
+/** One Temporal Cloud region on AWS. */
+export interface TemporalRegionInfo {
+  /** Temporal's region id, e.g. `aws-us-east-1`. */
+  readonly id: string;
+  /** The AWS region, e.g. `us-east-1`. */
+  readonly awsRegion: string;
+  /** The group of regions this region may replicate with. */
+  readonly replicationGroup: ReplicationGroup;
+  /** The PrivateLink endpoint service name of Temporal Cloud in this region. */
+  readonly privateLinkServiceName: string;
+  /** Whether Temporal Cloud offers same-region replication (a replica in another cell of this region). */
+  readonly sameRegionReplication: boolean;
+}
+
+const PRIVATELINK_SERVICE_IDS: Record<string, string> = {
+  'ap-northeast-1': '08f34c33f9fb8a48a',
+  'ap-northeast-2': '08c4d5445a5aad308',
+  'ap-south-1': '0ad4f8ed56db15662',
+  'ap-south-2': '08bcf602b646c69c1',
+  'ap-southeast-1': '05c24096fa89b0ccd',
+  'ap-southeast-2': '0634f9628e3c15b08',
+  'eu-central-1': '073a419b36663a0f3',
+  'eu-west-1': '04388e89f3479b739',
+  'eu-west-2': '0ac7f9f07e7fb5695',
+  'ca-central-1': '080a781925d0b1d9d',
+  'sa-east-1': '0ca67a102f3ce525a',
+  'us-east-1': '0822256b6575ea37f',
+  'us-east-2': '01b8dccfc6660d9d4',
+  'us-west-2': '0f44b3d7302816b94',
+};
+
+const GROUPS: Record<string, ReplicationGroup> = {
+  'us-east-1': ReplicationGroup.NORTH_AMERICA,
+  'us-east-2': ReplicationGroup.NORTH_AMERICA,
+  'us-west-2': ReplicationGroup.NORTH_AMERICA,
+  'ca-central-1': ReplicationGroup.NORTH_AMERICA,
+  'eu-west-1': ReplicationGroup.EUROPE,
+  'eu-west-2': ReplicationGroup.EUROPE,
+  'eu-central-1': ReplicationGroup.EUROPE,
+  'ap-northeast-1': ReplicationGroup.ASIA_PACIFIC,
+  'ap-northeast-2': ReplicationGroup.ASIA_PACIFIC,
+  'ap-south-1': ReplicationGroup.ASIA_PACIFIC,
+  'ap-south-2': ReplicationGroup.ASIA_PACIFIC,
+  'ap-southeast-1': ReplicationGroup.ASIA_PACIFIC,
+  'ap-southeast-2': ReplicationGroup.ASIA_PACIFIC,
+  'sa-east-1': ReplicationGroup.SOUTH_AMERICA,
+};
+
+const SAME_REGION_REPLICATION = new Set(['us-east-1', 'us-west-2', 'ap-southeast-2']);
+
+const CATALOG: readonly TemporalRegionInfo[] = Object.keys(PRIVATELINK_SERVICE_IDS).sort().map((awsRegion) => ({
+  id: `aws-${awsRegion}`,
+  awsRegion,
+  replicationGroup: GROUPS[awsRegion],
+  privateLinkServiceName: `com.amazonaws.vpce.${awsRegion}.vpce-svc-${PRIVATELINK_SERVICE_IDS[awsRegion]}`,
+  sameRegionReplication: SAME_REGION_REPLICATION.has(awsRegion),
+}));
+
+/** Every Temporal Cloud region on AWS this library knows, sorted by AWS region. */
+export function allRegions(): readonly TemporalRegionInfo[] {
+  return CATALOG;
+}
+
+/**
+ * Normalizes what a user wrote (`us-east-1`, `aws-us-east-1`, ` US-EAST-1 `) to the AWS region name.
+ * Returns the input trimmed and lower-cased when it has no `aws-` prefix; it may still be unknown.
+ */
+export function normalizeAwsRegion(input: string): string {
+  const s = input.trim().toLowerCase();
+  return s.startsWith('aws-') ? s.slice(4) : s;
+}
+
+/** Looks a region up by AWS name or Temporal id; undefined when Temporal Cloud has no such AWS region. */
+export function findRegion(input: string): TemporalRegionInfo | undefined {
+  const aws = normalizeAwsRegion(input);
+  return CATALOG.find((r) => r.awsRegion === aws);
+}
+
+/** The Regional Endpoint host of a region: `aws-us-east-1.region.tmprl.cloud`. */
+export function regionalEndpointHost(awsRegion: string): string {
+  return `aws-${normalizeAwsRegion(awsRegion)}.${REGIONAL_ENDPOINT_ZONE}`;
+}
+
+/** Whether a namespace active in `primary` may hold its replica in `replica` (different regions). */
+export function canReplicate(primary: TemporalRegionInfo, replica: TemporalRegionInfo): boolean {
+  if (primary.awsRegion === replica.awsRegion) return false;
+  return primary.replicationGroup === replica.replicationGroup;
+}
+
+/** The regions a namespace active in `primary` may replicate to (other regions only). */
+export function replicaCandidates(primary: TemporalRegionInfo): TemporalRegionInfo[] {
+  return CATALOG.filter((r) => canReplicate(primary, r));
+}

@@ -1,0 +1,69 @@
+/**
+ * The rule pack: every rule this library enforces, in the order findings are reported.
+ * One rule per file in this folder; RULES.md is generated from this list.
+ */
+import { ACTIVE_ACTIVE_REGIONAL_ENDPOINT } from './active-active-regional-endpoint';
+import { ACTIVE_ACTIVE_REGIONAL_FORWARDING } from './active-active-regional-forwarding';
+import { CODEC_CERTIFICATE } from './codec-certificate';
+import { COLD_NAMESPACE_ENDPOINT } from './cold-namespace-endpoint';
+import { COMPONENTS_FOLLOW_WORKERS } from './components-follow-workers';
+import { FAILOVER_PRIVATE_HEALTH_CHECK } from './failover-private-health-check';
+import { HOT_FORWARDING_DISABLED } from './hot-forwarding-disabled';
+import { HOT_REGIONAL_ENDPOINT } from './hot-regional-endpoint';
+import { NAMESPACE_NAME } from './namespace-name';
+import { NATIVE_CROSS_REGION_ENDPOINT } from './native-cross-region-endpoint';
+import { PLACEMENT_UNUSED_REGION } from './placement-unused-region';
+import { PRIVATE_ZONE_NAMESPACE_RECORD } from './private-zone-namespace-record';
+import { PRIVATELINK_CROSS_REGION_ROUTE } from './privatelink-cross-region-route';
+import { REGION_UNKNOWN } from './region-unknown';
+import { REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE } from './regional-endpoint-namespace-region';
+import { REPLICA_REGION_PAIRING } from './replica-pairing';
+import { REPLICA_REQUIRED } from './replica-required';
+import { REPLICA_SAME_REGION } from './replica-same-region';
+import { ROUTE_OVERLAPPING_CIDRS } from './route-overlapping-cidrs';
+import { Rule } from './rule';
+import { SERVERLESS_EXTERNAL_ID } from './serverless-external-id';
+import { SERVERLESS_ONE_BUILD_ID } from './serverless-one-build-id';
+import { SHARD_DUPLICATE_NAMESPACE } from './shard-duplicate-namespace';
+import { SHARD_PATTERN } from './shard-pattern';
+import { SHARD_SINGLE_REGION } from './shard-single-region';
+import { STACK_REGION_EXPLICIT } from './stack-region-explicit';
+import { TLS_SERVER_NAME } from './tls-server-name';
+
+export const RULES: readonly Rule[] = [
+  // Regions, namespaces and replicas
+  REGION_UNKNOWN,
+  NAMESPACE_NAME,
+  REPLICA_REQUIRED,
+  REPLICA_SAME_REGION,
+  REPLICA_REGION_PAIRING,
+  // Endpoints and forwarding
+  HOT_REGIONAL_ENDPOINT,
+  HOT_FORWARDING_DISABLED,
+  COLD_NAMESPACE_ENDPOINT,
+  ACTIVE_ACTIVE_REGIONAL_FORWARDING,
+  ACTIVE_ACTIVE_REGIONAL_ENDPOINT,
+  REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE,
+  TLS_SERVER_NAME,
+  // Private connectivity and DNS
+  PRIVATE_ZONE_NAMESPACE_RECORD,
+  PRIVATELINK_CROSS_REGION_ROUTE,
+  NATIVE_CROSS_REGION_ENDPOINT,
+  ROUTE_OVERLAPPING_CIDRS,
+  FAILOVER_PRIVATE_HEALTH_CHECK,
+  // Codec servers and proxies
+  COMPONENTS_FOLLOW_WORKERS,
+  CODEC_CERTIFICATE,
+  // Regionally sharded namespaces
+  SHARD_PATTERN,
+  SHARD_SINGLE_REGION,
+  SHARD_DUPLICATE_NAMESPACE,
+  // Serverless Workers
+  SERVERLESS_EXTERNAL_ID,
+  SERVERLESS_ONE_BUILD_ID,
+  // Where resources are placed
+  STACK_REGION_EXPLICIT,
+  PLACEMENT_UNUSED_REGION,
+];
+
+export type { Rule, RuleHit, RuleSource } from './rule';

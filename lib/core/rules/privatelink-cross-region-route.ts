@@ -1,0 +1,36 @@
+import { DeploymentPattern, EndpointKind, NetworkPath, Severity } from '../model';
+import { Rule, SEED_PATTERNS } from './rule';
+import { namespaceOf } from './util';
+import { namespaceRegions } from '../patterns/common';
+
+/** Under PrivateLink, a fleet on the Namespace Endpoint needs a route to every namespace region's VPC endpoint. */
+export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
+  id: 'TEMPORAL_PRIVATELINK_CROSS_REGION_ROUTE',
+  severity: Severity.ERROR,
+  summary: 'Under PrivateLink, fleets on the Namespace Endpoint have a network route to every namespace region\'s VPC endpoint.',
+  source: { doc: SEED_PATTERNS, quote: 'If you use private connectivity, give the primary region\'s Workers a network route to the VPC Endpoint in the other region, so they can reach the active replica after a Namespace-only failover.' },
+  check(plan) {
+    const seen = new Set<string>();
+    return plan.regions.flatMap((r) => r.fleets.map((f) => ({ f, r }))).flatMap(({ f, r }) => {
+      const ns = namespaceOf(plan, f.namespace);
+      if (!ns || f.networkPath !== NetworkPath.PRIVATE_LINK || f.endpoint !== EndpointKind.NAMESPACE || ns.replicaRegion === undefined) return [];
+      return namespaceRegions(ns).filter((to) => to !== f.awsRegion && !r.routes.some((x) => x.toRegion === to)).flatMap((to) => {
+        const key = `${ns.qualifiedName}|${f.awsRegion}|${to}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        const why = ns.pattern === DeploymentPattern.ACTIVE_COLD
+          ? `after a Namespace-only failover the ${f.awsRegion} Workers resolve the Namespace Endpoint to ${to}'s VPC endpoint and cannot reach it`
+          : `the Namespace Endpoint resolves to ${to}'s VPC endpoint whenever ${to} is active, and the ${f.awsRegion} ${f.role} fleet cannot reach it`;
+        return [{
+          prop: 'privateLink.crossRegionRoute',
+          value: `'none' (${f.awsRegion} -> ${to})`,
+          path: `${ns.declaredAt}/${f.awsRegion}`,
+          message: `${why}.`,
+          fix: ns.pattern === DeploymentPattern.ACTIVE_COLD
+            ? 'use crossRegionRoute: CrossRegionRoute.vpcPeering() (the default) or CrossRegionRoute.transitGateway(...); if no route is possible, use ActiveHotDeployment, where each fleet dials its local replica.'
+            : 'use crossRegionRoute: CrossRegionRoute.vpcPeering() (the default) or CrossRegionRoute.transitGateway(...).',
+        }];
+      });
+    });
+  },
+};

@@ -1,0 +1,39 @@
+import { qualifiedNamespace } from '../endpoints';
+import { Severity } from '../model';
+import { Rule, RuleHit, SEED_PATTERNS } from './rule';
+
+/** Each shard is its own namespace, and shard names are unique. */
+export const SHARD_DUPLICATE_NAMESPACE: Rule = {
+  id: 'TEMPORAL_SHARD_DUPLICATE_NAMESPACE',
+  severity: Severity.ERROR,
+  summary: 'Each shard is its own namespace (and has its own name).',
+  source: { doc: SEED_PATTERNS, quote: 'sharding across multiple Namespaces — one Namespace active per region' },
+  check(plan) {
+    const hits: RuleHit[] = [];
+    const shards = plan.request.shards ?? [];
+    const byNs = new Map<string, number>();
+    const byName = new Map<string, number>();
+    shards.forEach((s, i) => {
+      const q = qualifiedNamespace(s.namespace);
+      if (byNs.has(q)) {
+        hits.push({
+          prop: `shards[${i}].namespace`,
+          value: `'${q}'`,
+          path: `${plan.constructPath}/${s.name}`,
+          message: `shards[${byNs.get(q)}] already uses namespace ${q}; two shards on one namespace share one active region and one failover, so they are not shards.`,
+          fix: 'give each shard its own namespace, or merge the two shards.',
+        });
+      } else {byNs.set(q, i);}
+      if (byName.has(s.name)) {
+        hits.push({
+          prop: `shards[${i}].name`,
+          value: `'${s.name}'`,
+          path: plan.constructPath,
+          message: `shards[${byName.get(s.name)}] already has this name; names identify each shard's resources.`,
+          fix: 'give each shard a unique name.',
+        });
+      } else {byName.set(s.name, i);}
+    });
+    return hits;
+  },
+};

@@ -1,0 +1,21 @@
+import { DeploymentPattern, Severity } from '../model';
+import { Rule, SEED_PATTERNS } from './rule';
+
+const ALLOWED = [DeploymentPattern.SINGLE_REGION, DeploymentPattern.ACTIVE_COLD, DeploymentPattern.ACTIVE_HOT];
+
+/** A shard's Workers use Single-region, Active/Cold or Active/Hot. */
+export const SHARD_PATTERN: Rule = {
+  id: 'TEMPORAL_SHARD_PATTERN',
+  severity: Severity.ERROR,
+  summary: 'Each shard of a regionally sharded deployment uses Single-region, Active/Cold or Active/Hot.',
+  source: { doc: SEED_PATTERNS, quote: 'Each shard\'s Workers can use Single-region, Active/Cold, or Active/Hot, depending on that shard\'s availability and recovery-time needs.' },
+  check(plan) {
+    return (plan.request.shards ?? []).flatMap((s, i) => ALLOWED.includes(s.pattern) ? [] : [{
+      prop: `shards[${i}].pattern`,
+      value: `'${s.pattern}'`,
+      path: `${plan.constructPath}/${s.name}`,
+      message: `shard '${s.name}' asks for ${s.pattern}; a shard is one namespace serving its own region, so its Workers follow Single-region, Active/Cold or Active/Hot.`,
+      fix: 'use ShardPattern.ACTIVE_HOT (lowest RTO), ShardPattern.ACTIVE_COLD or ShardPattern.SINGLE_REGION; for Active/Active use ActiveActiveDeployment.',
+    }]);
+  },
+};

@@ -1,0 +1,31 @@
+import { Severity } from '../model';
+import { FACTS, Rule, RuleHit } from './rule';
+
+/** Each region's resources go to a stack whose region is explicit and matches. */
+export const STACK_REGION_EXPLICIT: Rule = {
+  id: 'TEMPORAL_STACK_REGION_EXPLICIT',
+  severity: Severity.ERROR,
+  summary: 'Every stack the deployment uses has an explicit region equal to the region it serves.',
+  source: { doc: FACTS, quote: 'Interface VPC endpoint per region (com.amazonaws.vpce.<region>.vpce-svc-<id>)' },
+  check(plan) {
+    const hits: RuleHit[] = [];
+    for (const p of plan.placements.filter((x) => x.suppliedStack)) {
+      if (p.stackRegion === undefined || p.stackRegion.includes('${Token')) {
+        hits.push({
+          prop: `${p.propPath}.stack`,
+          value: p.stackRegion === undefined ? '(environment-agnostic)' : '(unresolved token)',
+          message: `the stack for ${p.awsRegion} has no explicit region, so the library cannot pick ${p.awsRegion}'s PrivateLink service or Regional Endpoint, and CloudFormation would deploy it wherever the CLI points.`,
+          fix: `create the stack with env: { region: '${p.awsRegion}' } (and an account).`,
+        });
+      } else if (p.stackRegion !== p.awsRegion) {
+        hits.push({
+          prop: `${p.propPath}.stack`,
+          value: `'${p.stackRegion}'`,
+          message: `the stack given for ${p.awsRegion} deploys to ${p.stackRegion}: the ${p.awsRegion} Workers and endpoint would land in the wrong region.`,
+          fix: `pass a stack whose env.region is '${p.awsRegion}', or move the entry to regions['${p.stackRegion}'].`,
+        });
+      }
+    }
+    return hits;
+  },
+};
