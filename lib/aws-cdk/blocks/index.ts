@@ -1,0 +1,5 @@
+export * from './credentials';
+export * from './worker-service';
+export * from './private-link';
+export * from './codec-server';
+export * from './proxy';
