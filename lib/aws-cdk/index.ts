@@ -1,0 +1,5 @@
+export * from './blocks';
+export * from './options';
+export { TemporalDeploymentBase } from './patterns/deployment';
+export type { PatternRequestPart } from './patterns/deployment';
+export * from './patterns/active-hot';

@@ -1,0 +1,215 @@
+/**
+ * Props shared by the AWS CDK pattern constructs. Engine-neutral choices (regions, endpoint kind,
+ * forwarding) are the core's types; what only AWS CDK knows (images, stacks, VPCs, secrets) is here.
+ */
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { ComponentRouting, CrossRegionRouteKind, NetworkPath } from '../core/model';
+
+/** The Worker fleet each region runs. */
+export interface WorkerFleetOptions {
+  /** The Worker image: an unmodified Temporal SDK worker reads its connection from the standard environment. */
+  readonly image: ecs.ContainerImage;
+  /**
+   * Fargate CPU units per task.
+   * @default 512
+   */
+  readonly cpu?: number;
+  /**
+   * Memory per task, in MiB.
+   * @default 1024
+   */
+  readonly memoryLimitMiB?: number;
+  /**
+   * Tasks per running fleet (the desired count of active and hot-standby fleets; cold fleets run 0).
+   * @default 2
+   */
+  readonly minCapacity?: number;
+  /**
+   * Upper bound of CPU autoscaling.
+   * @default 10
+   */
+  readonly maxCapacity?: number;
+  /**
+   * Target CPU utilization for autoscaling.
+   * @default 60
+   */
+  readonly targetCpuUtilizationPercent?: number;
+  /**
+   * Extra, non-secret environment variables for the Worker (task queue names and the like).
+   * @default - none
+   */
+  readonly environment?: { [key: string]: string };
+}
+
+/** The codec server each Worker region runs (the user's image; the library runs and exposes it). */
+export interface CodecServerOptions {
+  /** The codec server image. It serves `POST /encode` and `POST /decode`. */
+  readonly image: ecs.ContainerImage;
+  /**
+   * HTTPS certificate ARN per AWS region (ACM certificates are regional), e.g.
+   * `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`.
+   */
+  readonly certificateArns: { [awsRegion: string]: string };
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /**
+   * Health check path.
+   * @default '/health'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Origins allowed by CORS (the Temporal Cloud web UI calls the codec server from the browser).
+   * @default ['https://cloud.temporal.io']
+   */
+  readonly corsAllowedOrigins?: string[];
+  /**
+   * Whether the load balancer is internet-facing.
+   * @default false - reached over a private network (VPN, Direct Connect)
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * IPv4 CIDRs allowed to reach the codec server over HTTPS: the networks operators' browsers and
+   * the Temporal CLI come from (VPN, office, Direct Connect).
+   * @default - the worker VPC's CIDR (or anywhere when internet-facing)
+   */
+  readonly allowedCidrs?: string[];
+}
+
+/** The proxy between Workers and Temporal Cloud (a TCP passthrough or forward proxy image of the user's). */
+export interface ProxyOptions {
+  /** The proxy image. It reads its upstream from `TEMPORAL_PROXY_UPSTREAM` (`host:port`). */
+  readonly image: ecs.ContainerImage;
+  /**
+   * Port the container listens on.
+   * @default 7233
+   */
+  readonly containerPort?: number;
+}
+
+/** How a worker VPC reaches another region's Temporal VPC endpoint. */
+export class CrossRegionRoute {
+  /** An inter-region VPC peering connection, routes both ways and security group rules (the default). */
+  public static vpcPeering(): CrossRegionRoute {
+    return new CrossRegionRoute(CrossRegionRouteKind.VPC_PEERING);
+  }
+
+  /** A Transit Gateway (with inter-region peering) the platform team already runs. */
+  public static transitGateway(): CrossRegionRoute {
+    return new CrossRegionRoute(CrossRegionRouteKind.TRANSIT_GATEWAY);
+  }
+
+  /**
+   * AWS native cross-region interface endpoints. Temporal Cloud does not support them: choosing this
+   * fails synthesis with an explanation (it exists so the choice is rejected, not ignored).
+   */
+  public static nativeCrossRegionEndpoint(): CrossRegionRoute {
+    return new CrossRegionRoute(CrossRegionRouteKind.NATIVE_CROSS_REGION_ENDPOINT);
+  }
+
+  /** No cross-region route. Patterns that need one (Active/Cold, Active/Active under PrivateLink) reject it. */
+  public static none(): CrossRegionRoute {
+    return new CrossRegionRoute(undefined);
+  }
+
+  private constructor(
+    /** The route kind; undefined for `none()`. */
+    public readonly kind?: CrossRegionRouteKind,
+  ) {}
+}
+
+/** Options for PrivateLink connectivity. */
+export interface PrivateLinkOptions {
+  /**
+   * How worker VPCs reach other regions' Temporal VPC endpoints, where the pattern needs it.
+   * @default CrossRegionRoute.vpcPeering()
+   */
+  readonly crossRegionRoute?: CrossRegionRoute;
+}
+
+/** How Workers reach Temporal Cloud. */
+export class Connectivity {
+  /** Over the internet, through each VPC's NAT gateways. */
+  public static public(): Connectivity {
+    return new Connectivity(NetworkPath.PUBLIC, {});
+  }
+
+  /**
+   * Through AWS PrivateLink: an interface endpoint per region, a `region.tmprl.cloud` private zone
+   * per worker VPC, and cross-region routes where the pattern needs them.
+   */
+  public static privateLink(options: PrivateLinkOptions = {}): Connectivity {
+    return new Connectivity(NetworkPath.PRIVATE_LINK, options);
+  }
+
+  private constructor(
+    /** The network path. */
+    public readonly networkPath: NetworkPath,
+    /** PrivateLink options. */
+    public readonly privateLinkOptions: PrivateLinkOptions,
+  ) {}
+}
+
+/** Where one region's resources go, when the platform team supplies them. */
+export interface RegionPlacement {
+  /**
+   * The stack for this region (its env.region must be this region).
+   * @default - the construct creates a stack under its scope (which must then be an App or Stage)
+   */
+  readonly stack?: Stack;
+  /**
+   * The VPC Workers run in (private subnets with egress).
+   * @default - a new VPC with a CIDR distinct per region, two AZs, flow logs
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * The ECS cluster Workers run in (must be in `vpc`).
+   * @default - a new cluster with Container Insights
+   */
+  readonly cluster?: ecs.ICluster;
+}
+
+/** Props every pattern construct shares. */
+export interface TemporalDeploymentCommonProps {
+  /** The Worker fleet. */
+  readonly workers: WorkerFleetOptions;
+  /**
+   * How Workers reach Temporal Cloud.
+   * @default Connectivity.public()
+   */
+  readonly connectivity?: Connectivity;
+  /**
+   * A codec server in each region that runs Workers.
+   * @default - none
+   */
+  readonly codecServer?: CodecServerOptions;
+  /**
+   * A proxy in each region that runs Workers; Workers dial it and it dials the endpoint the pattern requires.
+   * @default - none: Workers dial Temporal Cloud directly
+   */
+  readonly proxy?: ProxyOptions;
+  /**
+   * How Workers find the codec server and proxy of the active region.
+   * @default ComponentRouting.PER_REGION_CONFIG
+   */
+  readonly componentRouting?: ComponentRouting;
+  /**
+   * Stacks, VPCs and clusters the platform team supplies, per AWS region.
+   * @default - the construct creates what each region needs
+   */
+  readonly regions?: { [awsRegion: string]: RegionPlacement };
+  /**
+   * Account for the stacks the construct creates.
+   * @default - CDK_DEFAULT_ACCOUNT (the CLI's current account), else account-agnostic
+   */
+  readonly account?: string;
+  /**
+   * Warnings acknowledged by rule id, with the reason (see RULES.md).
+   * @default - none
+   */
+  readonly acknowledgeWarnings?: { [ruleId: string]: string };
+}

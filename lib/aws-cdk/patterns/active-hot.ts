@@ -1,0 +1,48 @@
+/**
+ * `ActiveHotDeployment`: Active/Passive (Hot). Full Worker fleets in both namespace regions, each on
+ * its own Regional Endpoint (or local VPC endpoint), forwarding disabled on the namespace; codec
+ * server and proxy in both regions at all times. The fastest Worker failover of the patterns.
+ */
+import { Construct } from 'constructs';
+import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
+import { TemporalCredentials } from '../blocks/credentials';
+import { TemporalDeploymentCommonProps } from '../options';
+import { TemporalDeploymentBase } from './deployment';
+
+/** Props of `ActiveHotDeployment`. */
+export interface ActiveHotDeploymentProps extends TemporalDeploymentCommonProps {
+  /**
+   * The namespace, as configured in Temporal Cloud: primary and replica region, and its poller
+   * forwarding setting, which must be DISABLED for this pattern (set it with the Cloud Ops API,
+   * `temporal cloud` CLI or web UI; CloudFormation cannot).
+   */
+  readonly namespace: NamespaceSpec;
+  /** How Workers authenticate: an API key or mTLS certificate from Secrets Manager. */
+  readonly credentials: TemporalCredentials;
+  /**
+   * The endpoint Workers dial.
+   * @default EndpointKind.REGIONAL - each fleet its own region's Regional Endpoint
+   */
+  readonly endpoint?: EndpointKind;
+}
+
+/**
+ * Active/Passive (Hot): Workers run in both namespace regions; only the active region processes.
+ *
+ * @example
+ * new ActiveHotDeployment(app, 'Orders', {
+ *   namespace: { name: 'orders', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2',
+ *                pollerForwarding: PollerForwarding.DISABLED },
+ *   credentials: TemporalCredentials.apiKeyFromSecretName('temporal/orders/api-key'),
+ *   workers: { image: ecs.ContainerImage.fromRegistry('ghcr.io/acme/orders-worker:1.4.2') },
+ * });
+ */
+export class ActiveHotDeployment extends TemporalDeploymentBase {
+  constructor(scope: Construct, id: string, props: ActiveHotDeploymentProps) {
+    super(scope, id, 'ActiveHotDeployment', props, props.credentials, {
+      pattern: DeploymentPattern.ACTIVE_HOT,
+      namespace: props.namespace,
+      endpoint: props.endpoint,
+    });
+  }
+}

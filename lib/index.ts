@@ -1,0 +1,13 @@
+/**
+ * temporal-ha-constructs: the application side of Temporal Cloud high availability, as constructs.
+ *
+ * Root entry (jsii assembly, API.md): the engine-neutral vocabulary and the AWS CDK flavour.
+ * The CDK for Terraform flavour is the subpath `temporal-ha-constructs/cdktf`.
+ */
+export * from './core/model';
+export { ReplicationGroup } from './core/regions';
+export type { TemporalRegionInfo } from './core/regions';
+export { CredentialPart } from './core/worker-config';
+export type { Finding } from './core/findings';
+export type { ShardRequest } from './core/plan';
+export * from './aws-cdk';
