@@ -15,3 +15,5 @@ export { planDeployment, DEFAULT_ENDPOINT, defaultVpcCidr } from './patterns';
 export { RULES } from './rules';
 export type { Rule, RuleHit, RuleSource } from './rules';
 export { renderRulesTable } from './rules/table';
+export { buildRequest, planAndCheck } from './request';
+export type { RequestInput } from './request';

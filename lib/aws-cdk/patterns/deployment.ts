@@ -7,23 +7,18 @@
 import { Annotations, Stack, Stage, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  assertValid,
-  ComponentRouting,
   DeploymentPattern,
   DeploymentPlan,
-  DeploymentRequest,
   EndpointKind,
-  evaluate,
   Finding,
   formatFinding,
   NetworkPath,
   normalizeAwsRegion,
   PlacementFact,
-  planDeployment,
+  planAndCheck,
   NamespaceSpec,
   RegionPlan,
   ShardRequest,
-  WorkerRuntime,
 } from '../../core';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps } from '../options';
@@ -86,7 +81,8 @@ export abstract class TemporalDeploymentBase extends Construct {
       };
     });
     const connectivity = props.connectivity;
-    const request: DeploymentRequest = {
+    const privateLink = connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? connectivity.privateLinkOptions : undefined;
+    const { plan, warnings } = planAndCheck({
       constructPath: this.node.path,
       constructKind: kind,
       pattern: part.pattern,
@@ -95,25 +91,17 @@ export abstract class TemporalDeploymentBase extends Construct {
       auth: credentials.method,
       endpoint: part.endpoint,
       workerRegions: part.workerRegions,
-      networkPath: connectivity?.networkPath ?? NetworkPath.PUBLIC,
-      crossRegionRoute: connectivity?.networkPath === NetworkPath.PRIVATE_LINK
-        ? (connectivity.privateLinkOptions.crossRegionRoute ? connectivity.privateLinkOptions.crossRegionRoute.kind ?? 'none' : undefined)
-        : undefined,
-      runtime: WorkerRuntime.FARGATE,
-      components: {
-        codecServer: props.codecServer !== undefined,
-        proxy: props.proxy !== undefined,
-        routing: props.componentRouting ?? ComponentRouting.PER_REGION_CONFIG,
-        privateZone: true,
-        codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns).map(normalizeAwsRegion) : undefined,
-      },
-      starters: false,
+      networkPath: connectivity?.networkPath,
+      crossRegionRoute: privateLink?.crossRegionRoute ? privateLink.crossRegionRoute.kind ?? 'none' : undefined,
+      codecServer: props.codecServer !== undefined,
+      proxy: props.proxy !== undefined,
+      componentRouting: props.componentRouting,
+      codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns) : undefined,
       placements,
       acknowledgements: props.acknowledgeWarnings,
-    };
-    this._plan = planDeployment(request);
-    const findings = evaluate(this._plan);
-    this.warnings = assertValid(this._plan, findings);
+    });
+    this._plan = plan;
+    this.warnings = warnings;
     this.annotate(this.warnings);
 
     for (const region of this._plan.regions.filter((r) => r.needsVpc)) {

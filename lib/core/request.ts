@@ -1,0 +1,76 @@
+/**
+ * From what a pattern construct was given (in engine-neutral terms) to a checked plan. Both engines
+ * call this, so the same props give the same plan and the same findings whichever engine renders.
+ */
+import { assertValid, evaluate, Finding } from './findings';
+import { AuthMethod, ComponentRouting, CrossRegionRouteKind, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerRuntime } from './model';
+import { planDeployment } from './patterns';
+import { DeploymentPlan, DeploymentRequest, PlacementFact, ServerlessRequest, ShardRequest } from './plan';
+import { normalizeAwsRegion } from './regions';
+
+/** A pattern construct's choices; everything optional has the documented default. */
+export interface RequestInput {
+  readonly constructPath: string;
+  readonly constructKind: string;
+  readonly pattern: DeploymentPattern;
+  readonly namespace?: NamespaceSpec;
+  readonly shards?: ShardRequest[];
+  readonly auth: AuthMethod;
+  readonly endpoint?: EndpointKind;
+  readonly workerRegions?: string[];
+  /** Default: public. */
+  readonly networkPath?: NetworkPath;
+  /** Default: VPC peering wherever the pattern needs a route. `'none'`: no route. */
+  readonly crossRegionRoute?: CrossRegionRouteKind | 'none';
+  /** Default: Fargate. */
+  readonly runtime?: WorkerRuntime;
+  readonly codecServer?: boolean;
+  readonly proxy?: boolean;
+  /** Default: per-region configuration. */
+  readonly componentRouting?: ComponentRouting;
+  /** Regions with a codec server certificate (undefined: not checked). */
+  readonly codecCertificateRegions?: string[];
+  readonly starters?: boolean;
+  readonly starterPinnedRegion?: string;
+  readonly tlsServerName?: string;
+  readonly serverless?: ServerlessRequest;
+  readonly placements?: PlacementFact[];
+  readonly acknowledgements?: Record<string, string>;
+}
+
+/** Applies the defaults. */
+export function buildRequest(i: RequestInput): DeploymentRequest {
+  return {
+    constructPath: i.constructPath,
+    constructKind: i.constructKind,
+    pattern: i.pattern,
+    namespace: i.namespace,
+    shards: i.shards,
+    auth: i.auth,
+    endpoint: i.endpoint,
+    workerRegions: i.workerRegions,
+    networkPath: i.networkPath ?? NetworkPath.PUBLIC,
+    crossRegionRoute: i.crossRegionRoute,
+    runtime: i.runtime ?? WorkerRuntime.FARGATE,
+    components: {
+      codecServer: i.codecServer ?? false,
+      proxy: i.proxy ?? false,
+      routing: i.componentRouting ?? ComponentRouting.PER_REGION_CONFIG,
+      privateZone: true,
+      codecCertificateRegions: i.codecCertificateRegions?.map(normalizeAwsRegion),
+    },
+    starters: i.starters ?? false,
+    starterPinnedRegion: i.starterPinnedRegion,
+    tlsServerName: i.tlsServerName,
+    serverless: i.serverless,
+    placements: i.placements ?? [],
+    acknowledgements: i.acknowledgements,
+  };
+}
+
+/** Plans and checks: throws one TemporalHaValidationError listing every error; returns the plan and warnings. */
+export function planAndCheck(i: RequestInput): { plan: DeploymentPlan; warnings: Finding[] } {
+  const plan = planDeployment(buildRequest(i));
+  const warnings = assertValid(plan, evaluate(plan));
+  return { plan, warnings };
+}
