@@ -95,12 +95,17 @@ export interface ProxyOptions {
 export class CrossRegionRoute {
   /** An inter-region VPC peering connection, routes both ways and security group rules (the default). */
   public static vpcPeering(): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.VPC_PEERING);
+    return new CrossRegionRoute(CrossRegionRouteKind.VPC_PEERING, {});
   }
 
-  /** A Transit Gateway (with inter-region peering) the platform team already runs. */
-  public static transitGateway(): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.TRANSIT_GATEWAY);
+  /**
+   * A Transit Gateway per region (attached to the worker VPCs and peered across regions by the
+   * platform team): the library adds the routes to the other regions' CIDRs and the endpoint ingress.
+   *
+   * @param transitGatewayIds Transit Gateway id per AWS region, e.g. `{ 'us-east-1': 'tgw-0abc...' }`
+   */
+  public static transitGateway(transitGatewayIds: { [awsRegion: string]: string }): CrossRegionRoute {
+    return new CrossRegionRoute(CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds);
   }
 
   /**
@@ -108,17 +113,19 @@ export class CrossRegionRoute {
    * fails synthesis with an explanation (it exists so the choice is rejected, not ignored).
    */
   public static nativeCrossRegionEndpoint(): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.NATIVE_CROSS_REGION_ENDPOINT);
+    return new CrossRegionRoute(CrossRegionRouteKind.NATIVE_CROSS_REGION_ENDPOINT, {});
   }
 
   /** No cross-region route. Patterns that need one (Active/Cold, Active/Active under PrivateLink) reject it. */
   public static none(): CrossRegionRoute {
-    return new CrossRegionRoute(undefined);
+    return new CrossRegionRoute(undefined, {});
   }
 
   private constructor(
     /** The route kind; undefined for `none()`. */
-    public readonly kind?: CrossRegionRouteKind,
+    public readonly kind: CrossRegionRouteKind | undefined,
+    /** Transit Gateway ids per region (Transit Gateway routes only). */
+    public readonly transitGatewayIds: { [awsRegion: string]: string },
   ) {}
 }
 
@@ -173,10 +180,8 @@ export interface RegionPlacement {
   readonly cluster?: ecs.ICluster;
 }
 
-/** Props every pattern construct shares. */
-export interface TemporalDeploymentCommonProps {
-  /** The Worker fleet. */
-  readonly workers: WorkerFleetOptions;
+/** Props every pattern construct shares, the Worker fleet aside. */
+export interface TemporalDeploymentSharedProps {
   /**
    * How Workers reach Temporal Cloud.
    * @default Connectivity.public()
@@ -212,4 +217,10 @@ export interface TemporalDeploymentCommonProps {
    * @default - none
    */
   readonly acknowledgeWarnings?: { [ruleId: string]: string };
+}
+
+/** Props of the single-namespace pattern constructs. */
+export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
+  /** The Worker fleet. */
+  readonly workers: WorkerFleetOptions;
 }

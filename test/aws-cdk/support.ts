@@ -30,3 +30,8 @@ export function errorOf(fn: () => unknown): Error {
   }
   throw new Error('expected an error, but none was thrown');
 }
+
+/** Resources of a type in a stack, as [logicalId, properties]. */
+export function resources(stack: Stack, type: string): Array<[string, any]> {
+  return Object.entries<any>(Template.fromStack(stack).findResources(type)).map(([id, r]) => [id, r.Properties ?? {}]);
+}

@@ -39,10 +39,11 @@ export interface ActiveHotDeploymentProps extends TemporalDeploymentCommonProps 
  */
 export class ActiveHotDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveHotDeploymentProps) {
-    super(scope, id, 'ActiveHotDeployment', props, props.credentials, {
+    super(scope, id, 'ActiveHotDeployment', props, {
       pattern: DeploymentPattern.ACTIVE_HOT,
       namespace: props.namespace,
       endpoint: props.endpoint,
-    });
+      auth: props.credentials.method,
+    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials }) });
   }
 }

@@ -4,9 +4,11 @@
  *         -> one stack per region (created or supplied) -> renderRegion for each.
  * A pattern subclass only says which pattern it is and what it adds to the request.
  */
-import { Annotations, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import {
+  AuthMethod,
   DeploymentPattern,
   DeploymentPlan,
   EndpointKind,
@@ -15,19 +17,31 @@ import {
   NetworkPath,
   normalizeAwsRegion,
   PlacementFact,
+  PlannedFleet,
   planAndCheck,
   NamespaceSpec,
   RegionPlan,
   ShardRequest,
 } from '../../core';
-import { TemporalCredentials } from '../blocks/credentials';
-import { TemporalDeploymentCommonProps } from '../options';
-import { renderRegion, RenderedRegion } from '../render/region';
+import { TemporalDeploymentSharedProps } from '../options';
+import { makeLinksStack, renderLinks } from '../render/links';
+import { FleetConfig, needsLinks, renderRegion, RenderedRegion } from '../render/region';
+
+/** Gives each namespace's fleets their image, sizing and credentials. */
+export interface IFleetConfigProvider {
+  /** The fleet configuration for a qualified namespace (`orders.a1b2c`). */
+  fleetConfigFor(namespace: string): FleetConfig;
+}
 
 /** The part of a request a pattern subclass decides. */
 export interface PatternRequestPart {
   /** The pattern. */
   readonly pattern: DeploymentPattern;
+  /**
+   * How the namespace's Workers authenticate (single-namespace patterns; shards carry their own).
+   * @default AuthMethod.API_KEY
+   */
+  readonly auth?: AuthMethod;
   /**
    * The namespace (all patterns but sharded).
    * @default - none
@@ -63,14 +77,16 @@ export abstract class TemporalDeploymentBase extends Construct {
   protected readonly _rendered = new Map<string, RenderedRegion>();
   /** @internal */
   protected readonly _stacks = new Map<string, Stack>();
+  /** @internal */
+  protected _linksStacks = new Map<string, Stack>();
 
-  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentCommonProps,
-    credentials: TemporalCredentials, part: PatternRequestPart) {
+  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps,
+    part: PatternRequestPart, fleets: IFleetConfigProvider) {
     super(scope, id);
     const supplied = props.regions ?? {};
     const placements: PlacementFact[] = Object.entries(supplied).map(([key, p]) => {
       const stackRegion = p.stack ? (Token.isUnresolved(p.stack.region) ? undefined : p.stack.region) : undefined;
-      const cidr = p.vpc && !Token.isUnresolved(p.vpc.vpcCidrBlock) ? p.vpc.vpcCidrBlock : undefined;
+      const cidr = p.vpc ? knownCidr(p.vpc) : undefined;
       return {
         awsRegion: normalizeAwsRegion(key),
         stackRegion,
@@ -88,7 +104,7 @@ export abstract class TemporalDeploymentBase extends Construct {
       pattern: part.pattern,
       namespace: part.namespace,
       shards: part.shards,
-      auth: credentials.method,
+      auth: part.auth ?? AuthMethod.API_KEY,
       endpoint: part.endpoint,
       workerRegions: part.workerRegions,
       networkPath: connectivity?.networkPath,
@@ -114,11 +130,55 @@ export abstract class TemporalDeploymentBase extends Construct {
         scope: regionScope,
         region,
         props,
-        credentials,
+        fleetConfig: (namespace) => fleets.fleetConfigFor(namespace),
+        fleetScope: this.fleetScopeFor(stack, region),
         vpc: placement.vpc,
         cluster: placement.cluster,
       }));
     }
+
+    for (const stack of this._stacks.values()) guardResourceLimit(stack, kind);
+
+    if (this._plan.regions.some(needsLinks)) {
+      const route = privateLink?.crossRegionRoute;
+      this._linksStacks = renderLinks({
+        plan: this._plan,
+        rendered: this._rendered,
+        linksStack: (awsRegion) => {
+          const base = this._stacks.get(awsRegion)!;
+          return makeLinksStack(this.linksParent(base), `${awsRegion}-links`, {
+            stackName: `${id}-${awsRegion}-links`,
+            region: awsRegion,
+            account: Token.isUnresolved(base.account) ? undefined : base.account,
+            description: `${kind} ${id}: cross-region routes and private DNS for the Workers in ${awsRegion}`,
+          });
+        },
+        cidrOf: (awsRegion) => {
+          const placed = supplied[awsRegion]?.vpc ?? supplied[`aws-${awsRegion}`]?.vpc;
+          return placed ? knownCidr(placed) ?? placed.vpcCidrBlock : this._plan.regions.find((r) => r.awsRegion === awsRegion)!.defaultVpcCidr;
+        },
+        transitGatewayIds: route?.transitGatewayIds ?? {},
+      });
+    }
+  }
+
+  /**
+   * Where a region's fleets go. Sharded deployments override this to give each shard its own stack,
+   * so that many shards never overflow CloudFormation's resource limit in one stack.
+   * @internal
+   */
+  protected fleetScopeFor(_stack: Stack, _region: RegionPlan): ((fleet: PlannedFleet) => Construct) | undefined {
+    return undefined;
+  }
+
+  /** Where links stacks go: beside this construct's own stacks, or in the App/Stage of a supplied stack. */
+  private linksParent(base: Stack): Construct {
+    return base.node.scope === this ? this : (Stage.of(base) ?? base.node.root);
+  }
+
+  /** The links stacks (cross-region routes and private DNS), by AWS region; empty when none are needed. */
+  public get linksStacks(): { [awsRegion: string]: Stack } {
+    return Object.fromEntries(this._linksStacks);
   }
 
   private stackFor(region: RegionPlan, account?: string): Stack {
@@ -162,6 +222,34 @@ export abstract class TemporalDeploymentBase extends Construct {
     }
   }
 }
+
+/** A VPC's IPv4 CIDR when it is known at synth (a literal, or the literal of a VPC defined in this app). */
+function knownCidr(vpc: ec2.IVpc): string | undefined {
+  if (!Token.isUnresolved(vpc.vpcCidrBlock)) return vpc.vpcCidrBlock;
+  const cfn = vpc.node.defaultChild;
+  if (cfn instanceof ec2.CfnVPC && typeof cfn.cidrBlock === 'string' && !Token.isUnresolved(cfn.cidrBlock)) return cfn.cidrBlock;
+  return undefined;
+}
+
+/** CloudFormation rejects a template with more than this many resources. */
+export const CLOUDFORMATION_RESOURCE_LIMIT = 500;
+
+/** Fails synthesis (with how to split) when a stack this construct renders into exceeds CloudFormation's limit. */
+export function guardResourceLimit(stack: Stack, kind: string): void {
+  if ((stack as any)[GUARDED]) return;
+  (stack as any)[GUARDED] = true;
+  stack.node.addValidation({
+    validate: () => {
+      const count = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
+      return count <= CLOUDFORMATION_RESOURCE_LIMIT ? [] : [
+        `[TEMPORAL_STACK_RESOURCE_LIMIT] ${stack.node.path}: ${count} resources, over CloudFormation's limit of ${CLOUDFORMATION_RESOURCE_LIMIT} per stack. `
+        + `Fix: give ${kind} fewer things per stack: supply a separate stack per region (regions: { '<region>': { stack } }), `
+        + 'move your own resources out of this stack, or split shards across more RegionallyShardedNamespaces constructs.',
+      ];
+    },
+  });
+}
+const GUARDED = Symbol.for('temporal-ha-constructs.resource-limit-guard');
 
 function enclosingStack(c: Construct): Stack | undefined {
   for (let s: Construct | undefined = c.node.scope; s; s = s.node.scope) {

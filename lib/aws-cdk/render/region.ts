@@ -7,14 +7,16 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
-import { FleetRole, FleetState, REGIONAL_ENDPOINT_ZONE, RegionPlan } from '../../core';
+import { FleetRole, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan } from '../../core';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalWorkerService } from '../blocks/worker-service';
-import { TemporalDeploymentCommonProps } from '../options';
+import { TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 
 /** What rendering one region produced, for outputs and for the caller. */
 export interface RenderedRegion {
@@ -27,13 +29,24 @@ export interface RenderedRegion {
   readonly privateZone?: TemporalRegionalPrivateZone;
 }
 
+/** What a namespace's fleets run with. */
+export interface FleetConfig {
+  /** Image and sizing. */
+  readonly workers: WorkerFleetOptions;
+  /** Credentials. */
+  readonly credentials: TemporalCredentials;
+}
+
 export interface RenderRegionInput {
   readonly stack: Stack;
   /** Construct under which this region's resources are created (in `stack`). */
   readonly scope: Construct;
   readonly region: RegionPlan;
-  readonly props: TemporalDeploymentCommonProps;
-  readonly credentials: TemporalCredentials;
+  readonly props: TemporalDeploymentSharedProps;
+  /** The image, sizing and credentials of a namespace's fleets (by qualified namespace). */
+  readonly fleetConfig: (namespace: string) => FleetConfig;
+  /** Where a fleet's resources go (default: `scope`); sharded deployments give each shard its own stack. */
+  readonly fleetScope?: (fleet: PlannedFleet) => Construct;
   readonly vpc?: ec2.IVpc;
   readonly cluster?: ecs.ICluster;
 }
@@ -55,18 +68,26 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   if (region.privateLinkEndpoint) {
     privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc, region: region.awsRegion, allowFrom });
   }
-  if (region.zoneRecords.length > 0) {
+  // The zone goes with its records: when every record points at this region's own endpoint it is
+  // created here; when some point at other regions' endpoints, render/links.ts creates it (with all
+  // its records) in this region's links stack, which may reference the other regions.
+  const haRecords = region.zoneRecords.filter((z) => z.zone === REGIONAL_ENDPOINT_ZONE);
+  if (haRecords.length > 0 && !needsLinks(region)) {
     privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc });
-    for (const record of region.zoneRecords) {
-      if (record.zone !== REGIONAL_ENDPOINT_ZONE || record.targetRegion !== region.awsRegion || !privateLinkEndpoint) {
-        throw new Error(`${scope.node.path}: the plan asks for a private record ${record.name} -> ${record.targetRegion}'s VPC endpoint in ${region.awsRegion}; `
-          + 'cross-region records and single-region namespace zones are not rendered by this version of the AWS CDK flavour.');
-      }
-      privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint.dnsName);
-    }
+    for (const record of haRecords) privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint!.dnsName);
   }
-  if (region.routes.length > 0) {
-    throw new Error(`${scope.node.path}: the plan needs cross-region routes from ${region.awsRegion} (${region.routes.map((r) => r.toRegion).join(', ')}), which this version of the AWS CDK flavour does not render.`);
+  // A single-region namespace has no region.tmprl.cloud failover CNAME: its own Namespace Endpoint is
+  // overridden in a private zone of that name, an alias of the zone apex to the local VPC endpoint.
+  for (const record of region.zoneRecords.filter((z) => z.zone !== REGIONAL_ENDPOINT_ZONE)) {
+    const zone = new route53.PrivateHostedZone(scope, `NamespaceZone-${record.zone}`, {
+      zoneName: record.zone,
+      vpc,
+      comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
+    });
+    new route53.ARecord(zone, 'Endpoint', {
+      zone,
+      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint!.endpoint)),
+    });
   }
 
   const codecServers = region.codecServers.map((c) => {
@@ -96,14 +117,15 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const workerServices = region.fleets.filter((f) => f.runtime === 'fargate').map((f) => {
     const proxy = f.viaProxy ? proxies.find((_p, i) => region.proxies[i].namespaces.includes(f.namespace)) : undefined;
     const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(f.namespace));
-    const w = props.workers;
+    const { workers: w, credentials } = input.fleetConfig(f.namespace);
     const cold = f.state === FleetState.COLD_STANDBY;
-    const service = new TemporalWorkerService(scope, pascal(f.id), {
+    const fleetScope = input.fleetScope?.(f) ?? scope;
+    const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
       cluster,
       image: w.image,
       namespace: f.namespace,
       address: proxy ? proxy.address : f.temporalAddress,
-      credentials: input.credentials,
+      credentials,
       tlsServerName: f.tlsServerName,
       codecEndpoint: codec?.url,
       environment: f.role === FleetRole.WORKER ? w.environment : undefined,
@@ -115,13 +137,28 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
       targetCpuUtilizationPercent: w.targetCpuUtilizationPercent,
     });
     const out = (name: string, value: string, description: string) =>
-      new CfnOutput(scope, `${pascal(f.id)}${name}`, { value, description });
+      new CfnOutput(fleetScope, `${pascal(f.id)}${name}`, { value, description });
     out('ServiceName', service.service.serviceName, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${f.state})`);
     out('DesiredCount', String(service.desiredCount), `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
     out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
+    if (cold) {
+      // What the failover automation needs: scale this service (and its region's codec server and proxy) to this count.
+      out('FailoverDesiredCount', String(w.minCapacity ?? 2), `tasks to run when ${f.awsRegion} takes over (cold standby today)`);
+    }
     return service;
   });
   new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
+
+  codecServers.forEach((c, i) => {
+    if (region.codecServers[i].state === FleetState.COLD_STANDBY) {
+      new CfnOutput(scope, `${pascal(region.codecServers[i].id)}ServiceName`, { value: c.service.serviceName, description: `codec server to scale up when ${region.awsRegion} takes over` });
+    }
+  });
+  proxies.forEach((p, i) => {
+    if (region.proxies[i].state === FleetState.COLD_STANDBY) {
+      new CfnOutput(scope, `${pascal(region.proxies[i].id)}ServiceName`, { value: p.service.serviceName, description: `proxy to scale up when ${region.awsRegion} takes over` });
+    }
+  });
 
   return { vpc, cluster, workerServices, codecServers, proxies, privateLinkEndpoint, privateZone };
 }
@@ -140,6 +177,11 @@ function newVpc(scope: Construct, region: RegionPlan): ec2.Vpc {
     destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, 'FlowLogs', { retention: logs.RetentionDays.ONE_MONTH })),
   });
   return vpc;
+}
+
+/** Whether a region's plan needs cross-region wiring (routes, or private records for other regions' endpoints). */
+export function needsLinks(region: RegionPlan): boolean {
+  return region.routes.length > 0 || region.zoneRecords.some((z) => z.targetRegion !== region.awsRegion);
 }
 
 /** `orders-workers` -> `OrdersWorkers` (construct ids). */

@@ -1,0 +1,144 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import {
+  ActiveColdDeployment,
+  ActiveColdDeploymentProps,
+  ComponentRouting,
+  Connectivity,
+  CrossRegionRoute,
+  EndpointKind,
+  TemporalCredentials,
+} from '../../../lib';
+import { errorOf, recordNames, resources, workerContainers } from '../support';
+
+const IMAGE = 'ghcr.io/acme/orders-worker:2.0.0';
+
+function props(overrides: Partial<ActiveColdDeploymentProps> = {}): ActiveColdDeploymentProps {
+  return {
+    namespace: { name: 'orders', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2' },
+    credentials: TemporalCredentials.apiKeyFromSecretName('temporal/orders/api-key'),
+    connectivity: Connectivity.privateLink(),
+    workers: { image: ecs.ContainerImage.fromRegistry(IMAGE), minCapacity: 3 },
+    account: '111111111111',
+    ...overrides,
+  };
+}
+
+describe('ActiveColdDeployment', () => {
+  const app = new App();
+  const cold = new ActiveColdDeployment(app, 'Orders', props());
+  const east = cold.stacks['us-east-1'];
+  const west = cold.stacks['us-west-2'];
+
+  test('the primary fleet runs; the secondary is the same service at zero tasks, ready to scale', () => {
+    Template.fromStack(east).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
+    Template.fromStack(west).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
+    Template.fromStack(west).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0 });
+    for (const stack of [east, west]) {
+      const [[, td]] = resources(stack, 'AWS::ECS::TaskDefinition');
+      expect(td.ContainerDefinitions[0].Image).toBe(IMAGE);
+    }
+  });
+
+  test('both fleets dial the Namespace Endpoint', () => {
+    for (const stack of [east, west]) {
+      expect(workerContainers(stack)[0].env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
+    }
+  });
+
+  test('outputs what failover automation needs: service names and the count to scale to', () => {
+    const outputs = Template.fromStack(west).toJSON().Outputs;
+    const byKey = (suffix: string) => Object.entries<any>(outputs).find(([k]) => new RegExp(`${suffix}[0-9A-F]{8}$|${suffix}$`).test(k))?.[1];
+    expect(byKey('WorkersDesiredCount').Value).toBe('0');
+    expect(byKey('WorkersFailoverDesiredCount').Value).toBe('3');
+    expect(byKey('WorkersServiceName')).toBeDefined();
+  });
+
+  test('PrivateLink: a peering connection from the primary VPC to the secondary, routes both ways', () => {
+    const eastLinks = cold.linksStacks['us-east-1'];
+    const westLinks = cold.linksStacks['us-west-2'];
+    const [[, peering]] = resources(eastLinks, 'AWS::EC2::VPCPeeringConnection');
+    expect(peering.PeerRegion).toBe('us-west-2');
+    const eastRoutes = resources(eastLinks, 'AWS::EC2::Route').map(([, r]) => r);
+    const westRoutes = resources(westLinks, 'AWS::EC2::Route').map(([, r]) => r);
+    const westCidr = cold.planJson().regions.find((r: any) => r.awsRegion === 'us-west-2').defaultVpcCidr;
+    const eastCidr = cold.planJson().regions.find((r: any) => r.awsRegion === 'us-east-1').defaultVpcCidr;
+    expect(eastRoutes.length).toBeGreaterThan(0);
+    expect(eastRoutes.every((r) => r.DestinationCidrBlock === westCidr && r.VpcPeeringConnectionId)).toBe(true);
+    expect(westRoutes.length).toBeGreaterThan(0);
+    expect(westRoutes.every((r) => r.DestinationCidrBlock === eastCidr && r.VpcPeeringConnectionId)).toBe(true);
+  });
+
+  test('PrivateLink: the zone associated with the primary VPC holds the secondary region\'s record (and its own)', () => {
+    const eastLinks = cold.linksStacks['us-east-1'];
+    expect(recordNames(eastLinks).sort()).toEqual(['aws-us-east-1.region.tmprl.cloud.', 'aws-us-west-2.region.tmprl.cloud.']);
+    Template.fromStack(eastLinks).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'region.tmprl.cloud.' });
+    for (const stack of [east, west, eastLinks, cold.linksStacks['us-west-2']]) {
+      expect(recordNames(stack).filter((n) => n.includes('orders.a1b2c'))).toEqual([]);
+    }
+  });
+
+  test('each Temporal VPC endpoint admits the other region\'s Workers on 7233', () => {
+    const [[, ingress]] = resources(cold.linksStacks['us-west-2'], 'AWS::EC2::SecurityGroupIngress');
+    expect(ingress).toMatchObject({ FromPort: 7233, ToPort: 7233, IpProtocol: 'tcp' });
+  });
+
+  test('regional stacks never depend on each other; links stacks carry the cross-region references', () => {
+    expect(east.dependencies).not.toContain(west);
+    expect(west.dependencies).not.toContain(east);
+    expect(JSON.stringify(Template.fromStack(cold.linksStacks['us-west-2']).toJSON())).toContain('Fn::GetStackOutput');
+    app.synth();
+  });
+
+  test('Transit Gateway: routes through the given gateway per region, no peering', () => {
+    const tgw = new ActiveColdDeployment(new App(), 'Orders', props({
+      connectivity: Connectivity.privateLink({ crossRegionRoute: CrossRegionRoute.transitGateway({ 'us-east-1': 'tgw-east', 'us-west-2': 'tgw-west' }) }),
+    }));
+    Template.fromStack(tgw.linksStacks['us-east-1']).resourceCountIs('AWS::EC2::VPCPeeringConnection', 0);
+    const routes = resources(tgw.linksStacks['us-west-2'], 'AWS::EC2::Route').map(([, r]) => r.TransitGatewayId);
+    expect(new Set(routes)).toEqual(new Set(['tgw-west']));
+  });
+
+  test('with a codec server, the secondary\'s is deployed at zero tasks and named in the outputs', () => {
+    const d = new ActiveColdDeployment(new App(), 'Orders', props({
+      codecServer: {
+        image: ecs.ContainerImage.fromRegistry('codec'),
+        certificateArns: { 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/a', 'us-west-2': 'arn:aws:acm:us-west-2:111111111111:certificate/b' },
+      },
+    }));
+    const services = resources(d.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
+    expect(services).toEqual([0, 0]);
+    expect(Object.keys(Template.fromStack(d.stacks['us-west-2']).toJSON().Outputs).some((k) => k.startsWith('TemporalCodecServiceName'))).toBe(true);
+  });
+
+  test.each<[string, () => Partial<ActiveColdDeploymentProps>, string, string]>([
+    ['Regional Endpoint', () => ({ endpoint: EndpointKind.REGIONAL }), 'TEMPORAL_COLD_NAMESPACE_ENDPOINT', 'endpoint = EndpointKind.REGIONAL'],
+    ['PrivateLink without a cross-region route', () => ({ connectivity: Connectivity.privateLink({ crossRegionRoute: CrossRegionRoute.none() }) }),
+      'TEMPORAL_PRIVATELINK_CROSS_REGION_ROUTE', "privateLink.crossRegionRoute = 'none' (us-east-1 -> us-west-2)"],
+    ['native cross-region endpoint', () => ({ connectivity: Connectivity.privateLink({ crossRegionRoute: CrossRegionRoute.nativeCrossRegionEndpoint() }) }),
+      'TEMPORAL_NATIVE_CROSS_REGION_ENDPOINT', 'privateLink.crossRegionRoute = CrossRegionRoute.nativeCrossRegionEndpoint()'],
+    ['failover records with HTTP health checks are impossible to ask for', () => ({ componentRouting: ComponentRouting.FAILOVER_DNS, namespace: { ...props().namespace, replicaRegion: undefined } }),
+      'TEMPORAL_REPLICA_REQUIRED', 'namespace.replicaRegion = (not set)'],
+  ])('bad input: %s', (_name, overrides, ruleId, propAndValue) => {
+    const err = errorOf(() => new ActiveColdDeployment(new App(), 'Orders', props(overrides())));
+    expect(err.message).toContain(`[${ruleId}]`);
+    expect(err.message).toContain(propAndValue);
+    expect(err.message).toMatch(/Fix: \S+/);
+  });
+
+  test('bad input: overlapping CIDRs of supplied VPCs that would be peered', () => {
+    const app2 = new App();
+    const s1 = new Stack(app2, 'E', { env: { account: '111111111111', region: 'us-east-1' } });
+    const s2 = new Stack(app2, 'W', { env: { account: '111111111111', region: 'us-west-2' } });
+    const err = errorOf(() => new ActiveColdDeployment(app2, 'Orders', props({
+      regions: {
+        'us-east-1': { stack: s1, vpc: new ec2.Vpc(s1, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16') }) },
+        'us-west-2': { stack: s2, vpc: new ec2.Vpc(s2, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.128.0/17') }) },
+      },
+    })));
+    expect(err.message).toContain('[TEMPORAL_ROUTE_OVERLAPPING_CIDRS]');
+    expect(err.message).toContain("'10.0.0.0/16' and '10.0.128.0/17'");
+  });
+});
