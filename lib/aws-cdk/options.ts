@@ -43,6 +43,16 @@ export interface WorkerFleetOptions {
   readonly environment?: { [key: string]: string };
 }
 
+/** Workflow starters / Clients: a service per Worker region, following the Workers' pattern. */
+export interface StarterOptions extends WorkerFleetOptions {
+  /**
+   * Pin the starters to this region's Regional Endpoint instead of the Namespace Endpoint (only
+   * when a Client must stay in one region; starts and signals are always forwarded to the active region).
+   * @default - the Namespace Endpoint: follows the active region with no configuration change
+   */
+  readonly pinnedRegion?: string;
+}
+
 /** The codec server each Worker region runs (the user's image; the library runs and exposes it). */
 export interface CodecServerOptions {
   /** The codec server image. It serves `POST /encode` and `POST /decode`. */
@@ -223,4 +233,10 @@ export interface TemporalDeploymentSharedProps {
 export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
   /** The Worker fleet. */
   readonly workers: WorkerFleetOptions;
+  /**
+   * Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold
+   * where the Workers are cold).
+   * @default - none
+   */
+  readonly starters?: StarterOptions;
 }

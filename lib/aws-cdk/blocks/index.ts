@@ -3,3 +3,4 @@ export * from './worker-service';
 export * from './private-link';
 export * from './codec-server';
 export * from './proxy';
+export * from './cross-region-route';

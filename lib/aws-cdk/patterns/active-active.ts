@@ -36,6 +36,8 @@ export class ActiveActiveDeployment extends TemporalDeploymentBase {
       endpoint: props.endpoint,
       workerRegions: props.workerRegions,
       auth: props.credentials.method,
-    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials }) });
+      starters: props.starters !== undefined,
+      starterPinnedRegion: props.starters?.pinnedRegion,
+    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters }) });
   }
 }

@@ -35,6 +35,8 @@ export class ActiveColdDeployment extends TemporalDeploymentBase {
       namespace: props.namespace,
       endpoint: props.endpoint,
       auth: props.credentials.method,
-    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials }) });
+      starters: props.starters !== undefined,
+      starterPinnedRegion: props.starters?.pinnedRegion,
+    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters }) });
   }
 }

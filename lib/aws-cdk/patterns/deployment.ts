@@ -53,6 +53,16 @@ export interface PatternRequestPart {
    */
   readonly endpoint?: EndpointKind;
   /**
+   * Deploy Workflow starters with the Workers.
+   * @default false
+   */
+  readonly starters?: boolean;
+  /**
+   * Pin the starters to this region's Regional Endpoint.
+   * @default - the Namespace Endpoint
+   */
+  readonly starterPinnedRegion?: string;
+  /**
    * Active/Active: the regions to run fleets in.
    * @default - the namespace's regions
    */
@@ -107,6 +117,8 @@ export abstract class TemporalDeploymentBase extends Construct {
       auth: part.auth ?? AuthMethod.API_KEY,
       endpoint: part.endpoint,
       workerRegions: part.workerRegions,
+      starters: part.starters,
+      starterPinnedRegion: part.starterPinnedRegion,
       networkPath: connectivity?.networkPath,
       crossRegionRoute: privateLink?.crossRegionRoute ? privateLink.crossRegionRoute.kind ?? 'none' : undefined,
       codecServer: props.codecServer !== undefined,

@@ -35,6 +35,8 @@ export interface FleetConfig {
   readonly workers: WorkerFleetOptions;
   /** Credentials. */
   readonly credentials: TemporalCredentials;
+  /** Workflow starters' image and sizing, when starters are deployed. */
+  readonly starters?: WorkerFleetOptions;
 }
 
 export interface RenderRegionInput {
@@ -117,7 +119,9 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const workerServices = region.fleets.filter((f) => f.runtime === 'fargate').map((f) => {
     const proxy = f.viaProxy ? proxies.find((_p, i) => region.proxies[i].namespaces.includes(f.namespace)) : undefined;
     const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(f.namespace));
-    const { workers: w, credentials } = input.fleetConfig(f.namespace);
+    const config = input.fleetConfig(f.namespace);
+    const w = f.role === FleetRole.STARTER ? config.starters ?? config.workers : config.workers;
+    const credentials = config.credentials;
     const cold = f.state === FleetState.COLD_STANDBY;
     const fleetScope = input.fleetScope?.(f) ?? scope;
     const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
@@ -128,7 +132,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
       credentials,
       tlsServerName: f.tlsServerName,
       codecEndpoint: codec?.url,
-      environment: f.role === FleetRole.WORKER ? w.environment : undefined,
+      environment: w.environment,
       cpu: w.cpu,
       memoryLimitMiB: w.memoryLimitMiB,
       desiredCount: cold ? 0 : w.minCapacity,

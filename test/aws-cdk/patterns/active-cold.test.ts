@@ -142,3 +142,20 @@ describe('ActiveColdDeployment', () => {
     expect(err.message).toContain("'10.0.0.0/16' and '10.0.128.0/17'");
   });
 });
+
+describe('ActiveColdDeployment: Workflow starters', () => {
+  test('run with the Workers (cold where the Workers are cold) on the Namespace Endpoint, or pinned to a region', () => {
+    const d = new ActiveColdDeployment(new App(), 'Orders', props({
+      starters: { image: ecs.ContainerImage.fromRegistry('ghcr.io/acme/orders-starter:2.0.0'), minCapacity: 1 },
+    }));
+    const starterEnv = (region: string) => workerContainers(d.stacks[region]).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
+    expect(starterEnv('us-east-1').env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
+    const westServices = resources(d.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
+    expect(westServices).toEqual([0, 0]);
+    const pinned = new ActiveColdDeployment(new App(), 'Orders', props({
+      starters: { image: ecs.ContainerImage.fromRegistry('starter'), pinnedRegion: 'us-east-1' },
+    }));
+    const pinnedEnv = workerContainers(pinned.stacks['us-west-2']).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
+    expect(pinnedEnv.env.TEMPORAL_ADDRESS).toBe('aws-us-east-1.region.tmprl.cloud:7233');
+  });
+});
