@@ -1,0 +1,49 @@
+/**
+ * Active/Passive (Cold) for the `payments` namespace: Workers run in us-east-1; the us-west-2
+ * service is deployed at zero tasks with the same image, ready to scale when the namespace fails
+ * over. Workers dial the Namespace Endpoint over PrivateLink, with VPC peering so that the us-east-1
+ * Workers follow a Namespace-only failover to us-west-2's endpoint. mTLS client certificate and key
+ * come from Secrets Manager (replicated to both regions under the same names).
+ *
+ * Failing the Workers over is your step (Temporal fails over the namespace only): each regional
+ * stack outputs the service names and FailoverDesiredCount for your automation.
+ */
+import { App, Validations } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ActiveColdDeployment, Connectivity, TemporalCredentials } from 'temporal-ha-constructs';
+
+export function build(app: App): ActiveColdDeployment {
+  const ctx = (key: string): string => {
+    const value = app.node.tryGetContext(key);
+    if (typeof value !== 'string' || value === '') {
+      throw new Error(`context '${key}' is not set: add it to cdk.json's "context", or pass -c ${key}=<value>.`);
+    }
+    return value;
+  };
+  return new ActiveColdDeployment(app, 'PaymentsCold', {
+    namespace: {
+      name: ctx('temporalNamespace'),
+      accountId: ctx('temporalAccountId'),
+      primaryRegion: 'us-east-1',
+      replicaRegion: 'us-west-2',
+    },
+    credentials: TemporalCredentials.mtlsFromSecretNames({
+      certificateSecretName: ctx('clientCertificateSecretName'),
+      privateKeySecretName: ctx('clientKeySecretName'),
+    }),
+    connectivity: Connectivity.privateLink(),
+    workers: {
+      image: ecs.ContainerImage.fromRegistry(ctx('workerImage')),
+      minCapacity: 4,
+      maxCapacity: 40,
+    },
+  });
+}
+
+if (require.main === module) {
+  const app = new App();
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  build(app);
+  app.synth();
+}

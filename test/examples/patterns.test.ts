@@ -1,0 +1,86 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { build as buildActiveActive } from '../../examples/active-active/main';
+import { build as buildCold } from '../../examples/active-cold/main';
+import { build as buildSharded } from '../../examples/regionally-sharded/main';
+import { recordNames, resources, workerContainers } from '../aws-cdk/support';
+import { expectNagClean, synthExample } from './support';
+
+const allStacks = (d: { stacks: Record<string, Stack>; linksStacks: Record<string, Stack> }) =>
+  [...Object.values(d.stacks), ...Object.values(d.linksStacks)];
+
+describe('examples/active-cold', () => {
+  const result = synthExample('active-cold', buildCold);
+  const cold = result.built;
+  afterAll(result.cleanup);
+
+  test('cdk-nag clean', () => expectNagClean(result));
+
+  test('primary runs, secondary is at zero with the same image, both on the Namespace Endpoint with mTLS', () => {
+    Template.fromStack(cold.stacks['us-east-1']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4 });
+    Template.fromStack(cold.stacks['us-west-2']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
+    for (const stack of Object.values(cold.stacks)) {
+      const [w] = workerContainers(stack);
+      expect(w.env.TEMPORAL_ADDRESS).toBe('payments.a1b2c.tmprl.cloud:7233');
+      expect(w.secrets.sort()).toEqual(['TEMPORAL_TLS_CLIENT_CERT_DATA', 'TEMPORAL_TLS_CLIENT_KEY_DATA']);
+    }
+  });
+
+  test('peering, routes both ways, and the primary VPC\'s zone holds the secondary\'s record', () => {
+    expect(resources(cold.linksStacks['us-east-1'], 'AWS::EC2::VPCPeeringConnection')).toHaveLength(1);
+    expect(resources(cold.linksStacks['us-east-1'], 'AWS::EC2::Route').length).toBeGreaterThan(0);
+    expect(resources(cold.linksStacks['us-west-2'], 'AWS::EC2::Route').length).toBeGreaterThan(0);
+    expect(recordNames(cold.linksStacks['us-east-1'])).toContain('aws-us-west-2.region.tmprl.cloud.');
+  });
+
+  test.each(['us-east-1', 'us-west-2'])('%s templates match the snapshot', (region) => {
+    expect(Template.fromStack(cold.stacks[region]).toJSON()).toMatchSnapshot();
+    expect(Template.fromStack(cold.linksStacks[region]).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('examples/active-active', () => {
+  const result = synthExample('active-active', buildActiveActive);
+  const aa = result.built;
+  afterAll(result.cleanup);
+
+  test('cdk-nag clean', () => expectNagClean(result));
+
+  test('three fleets on the Namespace Endpoint, a codec server in each region', () => {
+    expect(Object.keys(aa.stacks).sort()).toEqual(['us-east-1', 'us-east-2', 'us-west-2']);
+    for (const stack of Object.values(aa.stacks)) {
+      expect(workerContainers(stack)[0].env.TEMPORAL_ADDRESS).toBe('search.a1b2c.tmprl.cloud:7233');
+      Template.fromStack(stack).resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+    }
+    for (const stack of allStacks(aa)) {
+      expect(recordNames(stack).filter((n) => n.includes('search.a1b2c'))).toEqual([]);
+    }
+  });
+
+  test.each(['us-east-1', 'us-west-2', 'us-east-2'])('%s templates match the snapshot', (region) => {
+    expect(Template.fromStack(aa.stacks[region]).toJSON()).toMatchSnapshot();
+    expect(Template.fromStack(aa.linksStacks[region]).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('examples/regionally-sharded', () => {
+  const result = synthExample('regionally-sharded', buildSharded);
+  const sharded = result.built;
+  afterAll(result.cleanup);
+
+  test('cdk-nag clean', () => expectNagClean(result));
+
+  test('four regions, one VPC each, per-shard fleet stacks', () => {
+    expect(Object.keys(sharded.stacks).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-2']);
+    expect(Object.keys(sharded.shardFleetStacks).sort()).toEqual(['eu-central-1/eu', 'eu-west-1/eu', 'us-east-1/us', 'us-west-2/us']);
+    expect(workerContainers(sharded.shardFleetStacks['eu-west-1/eu'])[0].env.TEMPORAL_ADDRESS).toBe('orders-eu.a1b2c.tmprl.cloud:7233');
+    expect(workerContainers(sharded.shardFleetStacks['us-west-2/us'])[0].env.TEMPORAL_ADDRESS).toBe('aws-us-west-2.region.tmprl.cloud:7233');
+  });
+
+  test('templates match the snapshot', () => {
+    const all = { ...sharded.stacks, ...Object.fromEntries(Object.entries(sharded.linksStacks).map(([k, v]) => [`${k}-links`, v])), ...sharded.shardFleetStacks };
+    for (const [key, stack] of Object.entries(all).sort()) {
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot(key);
+    }
+  });
+});
