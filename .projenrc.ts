@@ -126,6 +126,18 @@ project.eslint?.addOverride({
   },
 });
 
+// Every AWS CDK example synthesizes with the real CLI (the tests synthesize them in-process too).
+const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded'];
+const examplesSynth = project.addTask('examples:synth', {
+  description: 'Synthesize every AWS CDK example with the AWS CDK CLI (compiles first when lib/ is not compiled)',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+});
+examplesSynth.exec('[ -f lib/index.js ] || npx projen compile');
+for (const name of CDK_EXAMPLES) {
+  examplesSynth.exec('cdk synth --quiet --no-notices --no-version-reporting', { cwd: `examples/${name}`, name: `synth examples/${name}` });
+}
+project.testTask.spawn(examplesSynth);
+
 // RULES.md is generated from the rule pack (lib/core/rules/) with every compile; a test keeps it honest.
 const rules = project.addTask('rules', {
   description: 'Regenerate RULES.md from lib/core/rules',
