@@ -5,13 +5,16 @@
  * Workers follow a Namespace-only failover to us-west-2's endpoint. mTLS client certificate and key
  * come from Secrets Manager (replicated to both regions under the same names).
  *
+ * The codec server and proxy run with the Workers; `codec.payments.temporal.internal` and
+ * `proxy.payments.temporal.internal` are Route 53 failover names (CloudWatch-alarm health checks).
+ *
  * Failing the Workers over is your step (Temporal fails over the namespace only): each regional
  * stack outputs the service names and FailoverDesiredCount for your automation.
  */
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ActiveColdDeployment, Connectivity, TemporalCredentials } from 'temporal-ha-constructs';
+import { ActiveColdDeployment, ComponentRouting, Connectivity, TemporalCredentials } from 'temporal-ha-constructs';
 
 export function build(app: App): ActiveColdDeployment {
   const ctx = (key: string): string => {
@@ -38,6 +41,15 @@ export function build(app: App): ActiveColdDeployment {
       minCapacity: 4,
       maxCapacity: 40,
     },
+    // The codec server and proxy run with the Workers (at zero in the cold region). One name each,
+    // codec.<domain> and proxy.<domain>, follows the healthy region for operators and the web UI.
+    codecServer: {
+      image: ecs.ContainerImage.fromRegistry(ctx('codecServerImage')),
+      certificateArns: { 'us-east-1': ctx('codecCertificateArnUsEast1'), 'us-west-2': ctx('codecCertificateArnUsWest2') },
+    },
+    proxy: { image: ecs.ContainerImage.fromRegistry(ctx('proxyImage')) },
+    componentRouting: ComponentRouting.FAILOVER_DNS,
+    failoverDomainName: 'payments.temporal.internal',
   });
 }
 

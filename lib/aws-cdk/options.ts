@@ -213,6 +213,14 @@ export interface TemporalDeploymentSharedProps {
    */
   readonly componentRouting?: ComponentRouting;
   /**
+   * With `ComponentRouting.FAILOVER_DNS`: the private DNS domain of the failover names
+   * (`codec.<domain>`, `proxy.<domain>`), a private zone associated with each worker VPC. Each name
+   * answers the primary region's instance while it is healthy (CloudWatch-alarm health checks), else
+   * the secondary's. Workers themselves always use their own region's instance.
+   * @default - `<construct id, lower case>.temporal.internal`
+   */
+  readonly failoverDomainName?: string;
+  /**
    * Stacks, VPCs and clusters the platform team supplies, per AWS region.
    * @default - the construct creates what each region needs
    */

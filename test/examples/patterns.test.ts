@@ -18,10 +18,14 @@ describe('examples/active-cold', () => {
 
   test('primary runs, secondary is at zero with the same image, both on the Namespace Endpoint with mTLS', () => {
     Template.fromStack(cold.stacks['us-east-1']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4 });
-    Template.fromStack(cold.stacks['us-west-2']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
+    expect(resources(cold.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount)).toEqual([0, 0, 0]);
     for (const stack of Object.values(cold.stacks)) {
       const [w] = workerContainers(stack);
-      expect(w.env.TEMPORAL_ADDRESS).toBe('payments.a1b2c.tmprl.cloud:7233');
+      // Workers dial their region's proxy, which dials the Namespace Endpoint.
+      expect(JSON.stringify(w.env.TEMPORAL_ADDRESS)).toContain('Proxy');
+      expect(w.env.TEMPORAL_TLS_SERVER_NAME).toBe('payments.a1b2c.tmprl.cloud');
+      const [, proxyTd] = resources(stack, 'AWS::ECS::TaskDefinition').find(([id]) => id.includes('Proxy'))!;
+      expect(proxyTd.ContainerDefinitions[0].Environment).toContainEqual({ Name: 'TEMPORAL_PROXY_UPSTREAM', Value: 'payments.a1b2c.tmprl.cloud:7233' });
       expect(w.secrets.sort()).toEqual(['TEMPORAL_TLS_CLIENT_CERT_DATA', 'TEMPORAL_TLS_CLIENT_KEY_DATA']);
     }
   });
@@ -31,6 +35,15 @@ describe('examples/active-cold', () => {
     expect(resources(cold.linksStacks['us-east-1'], 'AWS::EC2::Route').length).toBeGreaterThan(0);
     expect(resources(cold.linksStacks['us-west-2'], 'AWS::EC2::Route').length).toBeGreaterThan(0);
     expect(recordNames(cold.linksStacks['us-east-1'])).toContain('aws-us-west-2.region.tmprl.cloud.');
+  });
+
+  test('codec and proxy failover names in each worker VPC, on CloudWatch-alarm health checks', () => {
+    for (const region of ['us-east-1', 'us-west-2']) {
+      expect(recordNames(cold.linksStacks[region])).toEqual(expect.arrayContaining([
+        'codec.payments.temporal.internal.', 'proxy.payments.temporal.internal.',
+      ]));
+      expect(resources(cold.linksStacks[region], 'AWS::Route53::HealthCheck').every(([, h]) => h.HealthCheckConfig.Type === 'CLOUDWATCH_METRIC')).toBe(true);
+    }
   });
 
   test.each(['us-east-1', 'us-west-2'])('%s templates match the snapshot', (region) => {

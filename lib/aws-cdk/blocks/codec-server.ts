@@ -150,6 +150,8 @@ export class TemporalCodecServer extends Construct {
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   /** The HTTPS listener. */
   public readonly listener: elbv2.ApplicationListener;
+  /** The target group of the service (its HealthyHostCount drives failover health checks). */
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** The ECS service. */
   public readonly service: ecs.FargateService;
   /** The task definition. */
@@ -281,7 +283,7 @@ export class TemporalCodecServer extends Construct {
       sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
       open: false,
     });
-    this.listener.addTargets('CodecServer', {
+    this.targetGroup = this.listener.addTargets('CodecServer', {
       port: containerPort,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort })],

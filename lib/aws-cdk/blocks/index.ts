@@ -4,3 +4,4 @@ export * from './private-link';
 export * from './codec-server';
 export * from './proxy';
 export * from './cross-region-route';
+export * from './failover-record';

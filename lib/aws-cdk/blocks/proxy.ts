@@ -115,6 +115,8 @@ export class TemporalProxy extends Construct {
   public readonly loadBalancer: elbv2.NetworkLoadBalancer;
   /** The TCP listener. */
   public readonly listener: elbv2.NetworkListener;
+  /** The target group of the service (its HealthyHostCount drives failover health checks). */
+  public readonly targetGroup: elbv2.NetworkTargetGroup;
   /** The ECS service. */
   public readonly service: ecs.FargateService;
   /** The task definition. */
@@ -226,7 +228,7 @@ export class TemporalProxy extends Construct {
       port: listenerPort,
       protocol: elbv2.Protocol.TCP,
     });
-    this.listener.addTargets('Proxy', {
+    this.targetGroup = this.listener.addTargets('Proxy', {
       port: containerPort,
       protocol: elbv2.Protocol.TCP,
       targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort })],

@@ -151,7 +151,7 @@ export abstract class TemporalDeploymentBase extends Construct {
 
     for (const stack of this._stacks.values()) guardResourceLimit(stack, kind);
 
-    if (this._plan.regions.some(needsLinks)) {
+    if (this._plan.regions.some(needsLinks) || this._plan.failoverRecords.length > 0) {
       const route = privateLink?.crossRegionRoute;
       this._linksStacks = renderLinks({
         plan: this._plan,
@@ -170,6 +170,8 @@ export abstract class TemporalDeploymentBase extends Construct {
           return placed ? knownCidr(placed) ?? placed.vpcCidrBlock : this._plan.regions.find((r) => r.awsRegion === awsRegion)!.defaultVpcCidr;
         },
         transitGatewayIds: route?.transitGatewayIds ?? {},
+        failoverDomainName: props.failoverDomainName ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.temporal.internal`,
+        alarmPrefix: id.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
       });
     }
   }

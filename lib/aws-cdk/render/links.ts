@@ -10,9 +10,11 @@
  */
 import { CrossStackReferences, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { CrossRegionRouteKind, DeploymentPlan, RegionPlan, TEMPORAL_GRPC_PORT } from '../../core';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
+import { TemporalComponentHealthAlarm, TemporalFailoverRecord } from '../blocks/failover-record';
 import { TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { RenderedRegion, needsLinks } from './region';
 
@@ -25,6 +27,10 @@ export interface RenderLinksInput {
   readonly cidrOf: (awsRegion: string) => string;
   /** Transit Gateway id per region, for `CrossRegionRouteKind.TRANSIT_GATEWAY`. */
   readonly transitGatewayIds: { [awsRegion: string]: string };
+  /** The private domain of failover names (`ComponentRouting.FAILOVER_DNS`). */
+  readonly failoverDomainName: string;
+  /** Prefix of health alarm names, unique per construct (e.g. `orders`). */
+  readonly alarmPrefix: string;
 }
 
 /** Renders the links of a plan; returns the links stacks by region. */
@@ -100,6 +106,63 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       const endpoint = get(record.targetRegion).privateLinkEndpoint;
       if (!endpoint) throw new Error(`internal: ${record.targetRegion} has no Temporal VPC endpoint for ${record.name}`);
       zone.addRegionRecord(record.targetRegion, endpoint.dnsName);
+    }
+  }
+  // 4. Failover names for codec servers and proxies: a health alarm per instance (in its own
+  //    region's stack, named so that other regions can refer to it), and in each worker VPC of the
+  //    pair a private zone holding the PRIMARY/SECONDARY records.
+  const zones = new Map<string, route53.PrivateHostedZone>();
+  const alarms = new Map<string, string>();
+  const alarmFor = (awsRegion: string, component: string): string => {
+    const key = `${awsRegion}|${component}`;
+    const existing = alarms.get(key);
+    if (existing) return existing;
+    const r = get(awsRegion);
+    const region = plan.regions.find((x) => x.awsRegion === awsRegion)!;
+    const index = [...region.codecServers, ...region.proxies].findIndex((c) => c.id === component);
+    const services = [...r.codecServers, ...r.proxies];
+    if (index < 0) throw new Error(`internal: no ${component} in ${awsRegion} for its failover record`);
+    const alarm = new TemporalComponentHealthAlarm(services[index].service, 'FailoverHealth', {
+      name: `${input.alarmPrefix}-${component}`,
+      targetGroup: services[index].targetGroup,
+    });
+    alarms.set(key, alarm.alarmName);
+    return alarm.alarmName;
+  };
+  const dnsNameOf = (awsRegion: string, component: string): string => {
+    const region = plan.regions.find((x) => x.awsRegion === awsRegion)!;
+    const r = get(awsRegion);
+    const codec = region.codecServers.findIndex((c) => c.id === component);
+    if (codec >= 0) return r.codecServers[codec].loadBalancer.loadBalancerDnsName;
+    return r.proxies[region.proxies.findIndex((c) => c.id === component)].loadBalancer.loadBalancerDnsName;
+  };
+  for (const record of plan.failoverRecords) {
+    const primary = { dnsName: dnsNameOf(record.primaryRegion, record.component), region: record.primaryRegion, healthAlarmName: alarmFor(record.primaryRegion, record.component) };
+    const secondary = { dnsName: dnsNameOf(record.secondaryRegion, record.component), region: record.secondaryRegion, healthAlarmName: alarmFor(record.secondaryRegion, record.component) };
+    for (const awsRegion of [record.primaryRegion, record.secondaryRegion]) {
+      let zone = zones.get(awsRegion);
+      if (!zone) {
+        zone = new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {
+          zoneName: input.failoverDomainName,
+          vpc: get(awsRegion).vpc,
+          comment: `Failover names of ${plan.constructPath}'s codec servers and proxies`,
+        });
+        zones.set(awsRegion, zone);
+      }
+      new TemporalFailoverRecord(linksOf(awsRegion), `Failover-${record.component}`, {
+        zone,
+        recordName: record.component,
+        primary,
+        secondary,
+        privateZone: record.privateZone,
+      });
+    }
+  }
+  // Health checks name alarms instead of referencing them: order the links after every regional stack.
+  for (const stack of stacks.values()) {
+    for (const base of rendered.keys()) {
+      const baseStack = Stack.of(get(base).vpc);
+      if (baseStack !== stack) stack.addDependency(baseStack, 'failover health checks name this stack\'s alarms');
     }
   }
   return stacks;

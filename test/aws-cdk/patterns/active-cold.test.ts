@@ -159,3 +159,40 @@ describe('ActiveColdDeployment: Workflow starters', () => {
     expect(pinnedEnv.env.TEMPORAL_ADDRESS).toBe('aws-us-east-1.region.tmprl.cloud:7233');
   });
 });
+
+describe('ActiveColdDeployment: failover names for the codec server and proxy', () => {
+  const d = new ActiveColdDeployment(new App(), 'Orders', props({
+    componentRouting: ComponentRouting.FAILOVER_DNS,
+    failoverDomainName: 'orders.temporal.internal',
+    codecServer: {
+      image: ecs.ContainerImage.fromRegistry('codec'),
+      certificateArns: { 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/a', 'us-west-2': 'arn:aws:acm:us-west-2:111111111111:certificate/b' },
+    },
+    proxy: { image: ecs.ContainerImage.fromRegistry('proxy') },
+  }));
+
+  test('each region\'s stack alarms when its instance has no healthy target, under a name other regions can use', () => {
+    const alarms = resources(d.stacks['us-west-2'], 'AWS::CloudWatch::Alarm').map(([, a]) => a.AlarmName).sort();
+    expect(alarms).toEqual(['temporal-orders-codec-us-west-2-no-healthy-targets', 'temporal-orders-proxy-us-west-2-no-healthy-targets']);
+  });
+
+  test('each worker VPC has the failover zone with PRIMARY (us-east-1) and SECONDARY (us-west-2) records on alarm-based health checks', () => {
+    for (const region of ['us-east-1', 'us-west-2']) {
+      const links = d.linksStacks[region];
+      Template.fromStack(links).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'orders.temporal.internal.' });
+      const records = resources(links, 'AWS::Route53::RecordSet').filter(([, r]) => r.Failover).map(([, r]) => `${r.Name} ${r.Failover}`).sort();
+      expect(records).toEqual([
+        'codec.orders.temporal.internal. PRIMARY', 'codec.orders.temporal.internal. SECONDARY',
+        'proxy.orders.temporal.internal. PRIMARY', 'proxy.orders.temporal.internal. SECONDARY',
+      ]);
+      const checks = resources(links, 'AWS::Route53::HealthCheck').map(([, h]) => h.HealthCheckConfig);
+      expect(checks.every((c) => c.Type === 'CLOUDWATCH_METRIC')).toBe(true);
+      expect(checks.map((c) => c.AlarmIdentifier.Region).sort()).toEqual(['us-east-1', 'us-east-1', 'us-west-2', 'us-west-2']);
+    }
+  });
+
+  test('Workers still use their own region\'s proxy', () => {
+    const worker = workerContainers(d.stacks['us-west-2'])[0];
+    expect(JSON.stringify(worker.env.TEMPORAL_ADDRESS)).toContain('Fn::GetAtt');
+  });
+});
