@@ -143,7 +143,7 @@ export abstract class TemporalDeploymentBase extends Construct {
         region,
         props,
         fleetConfig: (namespace) => fleets.fleetConfigFor(namespace),
-        fleetScope: this.fleetScopeFor(stack, region),
+        fleetScope: this._fleetScopeFor(stack, region),
         vpc: placement.vpc,
         cluster: placement.cluster,
       }));
@@ -181,7 +181,7 @@ export abstract class TemporalDeploymentBase extends Construct {
    * so that many shards never overflow CloudFormation's resource limit in one stack.
    * @internal
    */
-  protected fleetScopeFor(_stack: Stack, _region: RegionPlan): ((fleet: PlannedFleet) => Construct) | undefined {
+  protected _fleetScopeFor(_stack: Stack, _region: RegionPlan): ((fleet: PlannedFleet) => Construct) | undefined {
     return undefined;
   }
 

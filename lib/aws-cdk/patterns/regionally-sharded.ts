@@ -59,7 +59,7 @@ export class RegionallyShardedNamespaces extends TemporalDeploymentBase {
   }
 
   /** @internal */
-  protected fleetScopeFor(stack: Stack, region: RegionPlan): ((fleet: PlannedFleet) => Construct) | undefined {
+  protected _fleetScopeFor(stack: Stack, region: RegionPlan): ((fleet: PlannedFleet) => Construct) | undefined {
     return (fleet) => {
       const shard = this._plan.namespaces.find((n) => n.qualifiedName === fleet.namespace)?.shard ?? 'shard';
       const stacks = shardStacksOf(this);
@@ -85,7 +85,7 @@ export class RegionallyShardedNamespaces extends TemporalDeploymentBase {
   }
 }
 
-// Kept outside the instance: fleetScopeFor runs inside the base constructor, before subclass fields exist.
+// Kept outside the instance: _fleetScopeFor runs inside the base constructor, before subclass fields exist.
 const SHARD_STACKS = new WeakMap<RegionallyShardedNamespaces, Map<string, Stack>>();
 function shardStacksOf(d: RegionallyShardedNamespaces): Map<string, Stack> {
   let m = SHARD_STACKS.get(d);
