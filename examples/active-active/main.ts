@@ -7,7 +7,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ActiveActiveDeployment, Connectivity, TemporalCredentials } from 'temporal-ha-constructs';
+import { ActiveActiveDeployment, Connectivity, TemporalCredentials, TemporalHaNagFindings } from 'temporal-ha-constructs';
 
 const WORKER_REGIONS = ['us-east-1', 'us-west-2', 'us-east-2'];
 
@@ -40,6 +40,8 @@ export function build(app: App): ActiveActiveDeployment {
 if (require.main === module) {
   const app = new App();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  // Findings the constructs raise by design, with the reasons (an acknowledgement applies app-wide: review them).
+  TemporalHaNagFindings.acknowledge(app);
   build(app);
   app.synth();
 }

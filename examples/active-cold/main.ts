@@ -14,7 +14,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ActiveColdDeployment, ComponentRouting, Connectivity, TemporalCredentials } from 'temporal-ha-constructs';
+import { ActiveColdDeployment, ComponentRouting, Connectivity, TemporalCredentials, TemporalHaNagFindings } from 'temporal-ha-constructs';
 
 export function build(app: App): ActiveColdDeployment {
   const ctx = (key: string): string => {
@@ -56,6 +56,8 @@ export function build(app: App): ActiveColdDeployment {
 if (require.main === module) {
   const app = new App();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  // Findings the constructs raise by design, with the reasons (an acknowledgement applies app-wide: review them).
+  TemporalHaNagFindings.acknowledge(app);
   build(app);
   app.synth();
 }

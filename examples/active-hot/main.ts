@@ -16,6 +16,7 @@ import {
   Connectivity,
   PollerForwarding,
   TemporalCredentials,
+  TemporalHaNagFindings,
 } from 'temporal-ha-constructs';
 
 export function build(app: App): ActiveHotDeployment {
@@ -56,6 +57,8 @@ if (require.main === module) {
   const app = new App();
   // cdk-nag's AwsSolutions pack runs at synth; any unacknowledged finding fails it.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  // Findings the constructs raise by design, with the reasons (an acknowledgement applies app-wide: review them).
+  TemporalHaNagFindings.acknowledge(app);
   build(app);
   app.synth();
 }

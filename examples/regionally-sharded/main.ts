@@ -13,6 +13,7 @@ import {
   PollerForwarding,
   RegionallyShardedNamespaces,
   TemporalCredentials,
+  TemporalHaNagFindings,
 } from 'temporal-ha-constructs';
 
 export function build(app: App): RegionallyShardedNamespaces {
@@ -49,6 +50,8 @@ export function build(app: App): RegionallyShardedNamespaces {
 if (require.main === module) {
   const app = new App();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  // Findings the constructs raise by design, with the reasons (an acknowledgement applies app-wide: review them).
+  TemporalHaNagFindings.acknowledge(app);
   build(app);
   app.synth();
 }

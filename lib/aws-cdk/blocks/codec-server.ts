@@ -6,7 +6,6 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeByDesign, acknowledgeVpcCidrIngress, NON_SECRET_ENVIRONMENT } from './policy';
 
 /** Construction properties of `TemporalCodecServer`. */
 export interface TemporalCodecServerProps {
@@ -292,11 +291,6 @@ export class TemporalCodecServer extends Construct {
     });
 
     this.url = `https://${props.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
-    acknowledgeByDesign(this.taskDefinition, 'AwsSolutions-ECS2', NON_SECRET_ENVIRONMENT);
-    if (!props.accessLogsBucket) {
-      acknowledgeByDesign(this.accessLogsBucket, 'AwsSolutions-S1', 'This bucket receives the load balancer\'s access logs; logging its own access would need another bucket for the log of the log.');
-    }
-    acknowledgeVpcCidrIngress(this.loadBalancer, vpc, props.allowFrom === undefined && !internetFacing);
   }
 }
 

@@ -2,7 +2,6 @@ import { Duration, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { acknowledgeVpcCidrIngress } from './policy';
 import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../../core/regions';
 
 /** Construction properties of `TemporalPrivateLinkEndpoint`. */
@@ -103,7 +102,6 @@ export class TemporalPrivateLinkEndpoint extends Construct {
     this.connections = this.endpoint.connections;
     // Each entry is "<hosted-zone-id>:<dns-name>"; the first is the regional (all-AZ) name.
     this.dnsName = Fn.select(1, Fn.split(':', Fn.select(0, this.endpoint.vpcEndpointDnsEntries)));
-    acknowledgeVpcCidrIngress(this.securityGroup, props.vpc, props.allowFrom === undefined);
   }
 }
 

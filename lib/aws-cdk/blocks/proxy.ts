@@ -4,7 +4,6 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeByDesign, acknowledgeVpcCidrIngress, NON_SECRET_ENVIRONMENT } from './policy';
 import { TEMPORAL_GRPC_PORT } from '../../core/regions';
 
 /** Construction properties of `TemporalProxy`. */
@@ -236,9 +235,6 @@ export class TemporalProxy extends Construct {
     });
 
     this.address = `${this.loadBalancer.loadBalancerDnsName}:${listenerPort}`;
-    acknowledgeByDesign(this.taskDefinition, 'AwsSolutions-ECS2', NON_SECRET_ENVIRONMENT);
-    acknowledgeByDesign(this.loadBalancer, 'AwsSolutions-ELB2', 'A TCP passthrough listener carries TLS end to end to Temporal Cloud; NLB access logs exist only for TLS listeners. Connection-level visibility comes from VPC flow logs.');
-    acknowledgeVpcCidrIngress(this.loadBalancer, vpc, props.allowFrom === undefined);
   }
 }
 

@@ -4,7 +4,6 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BoundTemporalCredentials, TemporalCredentials } from './credentials';
-import { acknowledgeByDesign, NON_SECRET_ENVIRONMENT } from './policy';
 import { namespaceEndpointHost, requiredTlsServerName } from '../../core/endpoints';
 import { AuthMethod } from '../../core/model';
 import { TemporalEnv, workerEnvironment } from '../../core/worker-config';
@@ -280,7 +279,6 @@ export class TemporalWorkerService extends Construct {
     this.desiredCount = desiredCount;
     this.minCapacity = minCapacity;
     this.maxCapacity = maxCapacity;
-    acknowledgeByDesign(this.taskDefinition, 'AwsSolutions-ECS2', NON_SECRET_ENVIRONMENT);
   }
 
   private checkTlsServerName(errors: string[], props: TemporalWorkerServiceProps, host: string | undefined): void {

@@ -145,6 +145,7 @@ export abstract class TemporalDeploymentBase extends Construct {
         fleetConfig: (namespace) => fleets.fleetConfigFor(namespace),
         fleetScope: this._fleetScopeFor(stack, region),
         vpc: placement.vpc,
+        vpcCidr: placement.vpc ? knownCidr(placement.vpc) : undefined,
         cluster: placement.cluster,
       }));
     }

@@ -50,14 +50,17 @@ export interface RenderRegionInput {
   /** Where a fleet's resources go (default: `scope`); sharded deployments give each shard its own stack. */
   readonly fleetScope?: (fleet: PlannedFleet) => Construct;
   readonly vpc?: ec2.IVpc;
+  /** The supplied VPC's CIDR, when known at synth. */
+  readonly vpcCidr?: string;
   readonly cluster?: ecs.ICluster;
 }
 
 export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const { scope, region, props } = input;
   const vpc = input.vpc ?? newVpc(scope, region);
-  // A VPC we create has a CIDR known at synth: say it literally, so reviewers and policy checks see it.
-  const allowFrom = input.vpc ? undefined : [ec2.Peer.ipv4(region.defaultVpcCidr)];
+  // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
+  const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
+  const allowFrom = cidr ? [ec2.Peer.ipv4(cidr)] : undefined;
   const cluster = input.cluster ?? new ecs.Cluster(scope, 'Cluster', {
     vpc,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,

@@ -10,6 +10,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { TemporalHaNagFindings } from '../../../lib';
 import { TemporalCodecServer, TemporalProxy } from '../../../lib/aws-cdk/blocks';
 import {
   ComponentLoadBalancerType,
@@ -382,6 +383,7 @@ describe('cdk-nag AwsSolutions', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'failover-record-'));
     const app = new App({ outdir });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    TemporalHaNagFindings.acknowledge(app); // the codec server's and proxy's findings by design
     const east = new Stack(app, 'OrdersEast', { env: EAST });
     const vpc = new ec2.Vpc(east, 'Vpc', { maxAzs: 2, natGateways: 1 });
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(east, 'FlowLogs', { retention: logs.RetentionDays.ONE_MONTH })) });
@@ -390,13 +392,14 @@ describe('cdk-nag AwsSolutions', () => {
       cluster,
       image: ecs.ContainerImage.fromRegistry('example/codec-server:1.0.0'),
       certificate: acm.Certificate.fromCertificateArn(east, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555'),
+      allowFrom: [ec2.Peer.ipv4('10.0.0.0/16')],
     });
     const proxy = new TemporalProxy(east, 'Proxy', {
       cluster, image: ecs.ContainerImage.fromRegistry('example/temporal-proxy:1.0.0'), upstreamAddress: 'aws-us-east-1.region.tmprl.cloud:7233',
+      allowFrom: [ec2.Peer.ipv4('10.0.0.0/16')],
     });
-    // The blocks keep their target groups as children of their listeners.
-    const codecGroup = codec.listener.node.findChild('CodecServerGroup') as elbv2.ApplicationTargetGroup;
-    const proxyGroup = proxy.listener.node.findChild('ProxyGroup') as elbv2.NetworkTargetGroup;
+    const codecGroup = codec.targetGroup;
+    const proxyGroup = proxy.targetGroup;
     // WHEN
     const codecHealth = new TemporalComponentHealthAlarm(east, 'CodecHealth', { name: 'orders-codec', targetGroup: codecGroup });
     const proxyHealth = new TemporalComponentHealthAlarm(east, 'ProxyHealth', { name: 'orders-proxy', targetGroup: proxyGroup });
