@@ -127,7 +127,7 @@ project.eslint?.addOverride({
 });
 
 // Every AWS CDK example synthesizes with the real CLI (the tests synthesize them in-process too).
-const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded'];
+const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless'];
 const examplesSynth = project.addTask('examples:synth', {
   description: 'Synthesize every AWS CDK example with the AWS CDK CLI (compiles first when lib/ is not compiled)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },

@@ -6,3 +6,6 @@ export * from './patterns/active-hot';
 export * from './patterns/active-cold';
 export * from './patterns/active-active';
 export * from './patterns/regionally-sharded';
+export * from './patterns/serverless-workers';
+export type { IFleetConfigProvider } from './patterns/deployment';
+export type { FleetConfig } from './render/region';

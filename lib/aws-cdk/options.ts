@@ -2,9 +2,10 @@
  * Props shared by the AWS CDK pattern constructs. Engine-neutral choices (regions, endpoint kind,
  * forwarding) are the core's types; what only AWS CDK knows (images, stacks, VPCs, secrets) is here.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ComponentRouting, CrossRegionRouteKind, NetworkPath } from '../core/model';
 
 /** The Worker fleet each region runs. */
@@ -38,6 +39,56 @@ export interface WorkerFleetOptions {
   readonly targetCpuUtilizationPercent?: number;
   /**
    * Extra, non-secret environment variables for the Worker (task queue names and the like).
+   * @default - none
+   */
+  readonly environment?: { [key: string]: string };
+}
+
+/** Serverless Workers: a Lambda function per namespace region that Temporal Cloud invokes. */
+export interface ServerlessWorkerOptions {
+  /**
+   * The Worker code: a directory or .zip file with a handler that runs a Temporal Serverless Worker.
+   * It is published as an asset in each region (Lambda reads code from a bucket in its own region).
+   */
+  readonly codePath: string;
+  /** The handler, e.g. `index.handler`. */
+  readonly handler: string;
+  /**
+   * The Build ID every region's function is registered under (one Worker Deployment Version spans regions).
+   * Set this or `buildIds`.
+   * @default - `buildIds` is required
+   */
+  readonly buildId?: string;
+  /**
+   * Build ID per AWS region, for staged rollouts. All must be equal: different Build IDs across
+   * regions are an error (`TEMPORAL_SERVERLESS_ONE_BUILD_ID`).
+   * @default - `buildId` in every namespace region
+   */
+  readonly buildIds?: { [awsRegion: string]: string };
+  /** The external ID Temporal Cloud presents to assume the invoker role (5-45 characters). */
+  readonly externalId: string;
+  /**
+   * The Worker Deployment name (for the registration command).
+   * @default - none
+   */
+  readonly deploymentName?: string;
+  /**
+   * Lambda runtime.
+   * @default - the block's default (a current Node.js runtime)
+   */
+  readonly runtime?: lambda.Runtime;
+  /**
+   * Memory in MiB.
+   * @default 1024
+   */
+  readonly memorySize?: number;
+  /**
+   * Timeout.
+   * @default Duration.seconds(90)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Extra environment variables.
    * @default - none
    */
   readonly environment?: { [key: string]: string };
@@ -239,8 +290,17 @@ export interface TemporalDeploymentSharedProps {
 
 /** Props of the single-namespace pattern constructs. */
 export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
-  /** The Worker fleet. */
-  readonly workers: WorkerFleetOptions;
+  /**
+   * The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`.
+   * @default - none: `serverlessWorkers` is required
+   */
+  readonly workers?: WorkerFleetOptions;
+  /**
+   * Serverless Workers instead of a fleet: Temporal Cloud invokes a Lambda function in whichever
+   * namespace region is active, so the Workers fail over with the namespace. Set this or `workers`.
+   * @default - none: `workers` is required
+   */
+  readonly serverlessWorkers?: ServerlessWorkerOptions;
   /**
    * Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold
    * where the Workers are cold).

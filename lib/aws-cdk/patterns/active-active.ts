@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps } from '../options';
-import { TemporalDeploymentBase } from './deployment';
+import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
 
 /** Props of `ActiveActiveDeployment`. */
 export interface ActiveActiveDeploymentProps extends TemporalDeploymentCommonProps {
@@ -30,14 +30,12 @@ export interface ActiveActiveDeploymentProps extends TemporalDeploymentCommonPro
 /** Active/Active: fleets in every listed region, each with its own codec server and proxy. */
 export class ActiveActiveDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveActiveDeploymentProps) {
+    const { part, fleets } = singleNamespaceFleets('ActiveActiveDeployment', scope.node.path ? `${scope.node.path}/${id}` : id, props);
     super(scope, id, 'ActiveActiveDeployment', props, {
+      ...part,
       pattern: DeploymentPattern.ACTIVE_ACTIVE,
-      namespace: props.namespace,
       endpoint: props.endpoint,
       workerRegions: props.workerRegions,
-      auth: props.credentials.method,
-      starters: props.starters !== undefined,
-      starterPinnedRegion: props.starters?.pinnedRegion,
-    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters }) });
+    }, fleets);
   }
 }

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps } from '../options';
-import { TemporalDeploymentBase } from './deployment';
+import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
 
 /** Props of `ActiveColdDeployment`. */
 export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps {
@@ -30,13 +30,11 @@ export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {
+    const { part, fleets } = singleNamespaceFleets('ActiveColdDeployment', scope.node.path ? `${scope.node.path}/${id}` : id, props);
     super(scope, id, 'ActiveColdDeployment', props, {
+      ...part,
       pattern: DeploymentPattern.ACTIVE_COLD,
-      namespace: props.namespace,
       endpoint: props.endpoint,
-      auth: props.credentials.method,
-      starters: props.starters !== undefined,
-      starterPinnedRegion: props.starters?.pinnedRegion,
-    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters }) });
+    }, fleets);
   }
 }

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps } from '../options';
-import { TemporalDeploymentBase } from './deployment';
+import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
 
 /** Props of `ActiveHotDeployment`. */
 export interface ActiveHotDeploymentProps extends TemporalDeploymentCommonProps {
@@ -39,13 +39,11 @@ export interface ActiveHotDeploymentProps extends TemporalDeploymentCommonProps 
  */
 export class ActiveHotDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveHotDeploymentProps) {
+    const { part, fleets } = singleNamespaceFleets('ActiveHotDeployment', scope.node.path ? `${scope.node.path}/${id}` : id, props);
     super(scope, id, 'ActiveHotDeployment', props, {
+      ...part,
       pattern: DeploymentPattern.ACTIVE_HOT,
-      namespace: props.namespace,
       endpoint: props.endpoint,
-      auth: props.credentials.method,
-      starters: props.starters !== undefined,
-      starterPinnedRegion: props.starters?.pinnedRegion,
-    }, { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters }) });
+    }, fleets);
   }
 }

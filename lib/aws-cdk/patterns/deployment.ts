@@ -22,8 +22,10 @@ import {
   NamespaceSpec,
   RegionPlan,
   ShardRequest,
+  WorkerRuntime,
 } from '../../core';
-import { TemporalDeploymentSharedProps } from '../options';
+import { TemporalCredentials } from '../blocks/credentials';
+import { TemporalDeploymentCommonProps, TemporalDeploymentSharedProps } from '../options';
 import { makeLinksStack, renderLinks } from '../render/links';
 import { FleetConfig, needsLinks, renderRegion, RenderedRegion } from '../render/region';
 
@@ -62,6 +64,21 @@ export interface PatternRequestPart {
    * @default - the Namespace Endpoint
    */
   readonly starterPinnedRegion?: string;
+  /**
+   * What runs the Workers.
+   * @default WorkerRuntime.FARGATE
+   */
+  readonly runtime?: WorkerRuntime;
+  /**
+   * Serverless Workers: the Build ID per region.
+   * @default - none
+   */
+  readonly serverlessBuildIds?: { [awsRegion: string]: string };
+  /**
+   * Serverless Workers: the invoker role's external ID.
+   * @default - none
+   */
+  readonly serverlessExternalId?: string;
   /**
    * Active/Active: the regions to run fleets in.
    * @default - the namespace's regions
@@ -118,6 +135,10 @@ export abstract class TemporalDeploymentBase extends Construct {
       endpoint: part.endpoint,
       workerRegions: part.workerRegions,
       starters: part.starters,
+      runtime: part.runtime,
+      serverless: part.runtime === WorkerRuntime.LAMBDA
+        ? { buildIds: part.serverlessBuildIds ?? {}, externalId: part.serverlessExternalId ?? '' }
+        : undefined,
       starterPinnedRegion: part.starterPinnedRegion,
       networkPath: connectivity?.networkPath,
       crossRegionRoute: privateLink?.crossRegionRoute ? privateLink.crossRegionRoute.kind ?? 'none' : undefined,
@@ -132,7 +153,7 @@ export abstract class TemporalDeploymentBase extends Construct {
     this.warnings = warnings;
     this.annotate(this.warnings);
 
-    for (const region of this._plan.regions.filter((r) => r.needsVpc)) {
+    for (const region of this._plan.regions.filter((r) => r.needsVpc || r.functions.length > 0)) {
       const placement = supplied[region.awsRegion] ?? supplied[`aws-${region.awsRegion}`] ?? {};
       const stack = placement.stack ?? this.stackFor(region, props.account);
       this._stacks.set(region.awsRegion, stack);
@@ -236,6 +257,33 @@ export abstract class TemporalDeploymentBase extends Construct {
       if (w.acknowledged) Annotations.of(this).acknowledgeWarning(id, w.acknowledged);
     }
   }
+}
+
+/**
+ * The request part and fleet configuration of a single-namespace pattern: Fargate Workers or
+ * serverless Workers (exactly one), and optional starters.
+ */
+export function singleNamespaceFleets(kind: string, path: string, props: TemporalDeploymentCommonProps & {
+  readonly namespace: NamespaceSpec; readonly credentials: TemporalCredentials;
+}): { part: Omit<PatternRequestPart, 'pattern'>; fleets: IFleetConfigProvider } {
+  if ((props.workers === undefined) === (props.serverlessWorkers === undefined)) {
+    throw new Error(`${kind} ${path}: workers = ${props.workers ? '{...}' : '(not set)'}, serverlessWorkers = ${props.serverlessWorkers ? '{...}' : '(not set)'}: `
+      + 'the Workers run either as an ECS Fargate fleet or as serverless Lambda functions. Fix: set exactly one of workers and serverlessWorkers.');
+  }
+  const sl = props.serverlessWorkers;
+  const regions = [props.namespace.primaryRegion, props.namespace.replicaRegion].filter((r): r is string => r !== undefined).map(normalizeAwsRegion);
+  return {
+    part: {
+      namespace: props.namespace,
+      auth: props.credentials.method,
+      starters: props.starters !== undefined,
+      starterPinnedRegion: props.starters?.pinnedRegion,
+      runtime: sl ? WorkerRuntime.LAMBDA : WorkerRuntime.FARGATE,
+      serverlessBuildIds: sl ? sl.buildIds ?? Object.fromEntries(regions.map((r) => [r, sl.buildId ?? ''])) : undefined,
+      serverlessExternalId: sl?.externalId,
+    },
+    fleets: { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters, serverless: sl }) },
+  };
 }
 
 /** A VPC's IPv4 CIDR when it is known at synth (a literal, or the literal of a VPC defined in this app). */

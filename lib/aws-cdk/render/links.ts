@@ -46,10 +46,10 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
     return stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal');
   };
   const order = plan.regions.map((r) => r.awsRegion);
-  const get = (awsRegion: string): RenderedRegion => {
+  const get = (awsRegion: string): RenderedRegion & { vpc: ec2.IVpc } => {
     const r = rendered.get(awsRegion);
-    if (!r) throw new Error(`internal: region ${awsRegion} was not rendered before its links`);
-    return r;
+    if (!r || !r.vpc) throw new Error(`internal: region ${awsRegion} has no rendered VPC for its links`);
+    return r as RenderedRegion & { vpc: ec2.IVpc };
   };
 
   // 1. One connection per pair of regions joined by any route; routes both ways (return traffic).
@@ -160,8 +160,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   }
   // Health checks name alarms instead of referencing them: order the links after every regional stack.
   for (const stack of stacks.values()) {
-    for (const base of rendered.keys()) {
-      const baseStack = Stack.of(get(base).vpc);
+    for (const r of rendered.values()) {
+      const baseStack = Stack.of(r.cluster ?? r.vpc ?? r.functions[0]);
       if (baseStack !== stack) stack.addDependency(baseStack, 'failover health checks name this stack\'s alarms');
     }
   }

@@ -6,6 +6,7 @@ import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
@@ -15,13 +16,16 @@ import { TemporalCodecServer } from '../blocks/codec-server';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
+import { TemporalServerlessWorker } from '../blocks/serverless-worker';
 import { TemporalWorkerService } from '../blocks/worker-service';
-import { TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
+import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 
 /** What rendering one region produced, for outputs and for the caller. */
 export interface RenderedRegion {
-  readonly vpc: ec2.IVpc;
-  readonly cluster: ecs.ICluster;
+  /** Undefined only for a region with nothing but serverless functions outside any VPC. */
+  readonly vpc?: ec2.IVpc;
+  readonly cluster?: ecs.ICluster;
+  readonly functions: TemporalServerlessWorker[];
   readonly workerServices: TemporalWorkerService[];
   readonly codecServers: TemporalCodecServer[];
   readonly proxies: TemporalProxy[];
@@ -31,12 +35,17 @@ export interface RenderedRegion {
 
 /** What a namespace's fleets run with. */
 export interface FleetConfig {
-  /** Image and sizing. */
-  readonly workers: WorkerFleetOptions;
+  /**
+   * Image and sizing (Fargate Workers).
+   * @default - none: serverless Workers
+   */
+  readonly workers?: WorkerFleetOptions;
   /** Credentials. */
   readonly credentials: TemporalCredentials;
   /** Workflow starters' image and sizing, when starters are deployed. */
   readonly starters?: WorkerFleetOptions;
+  /** Serverless Workers, when the Workers are Lambda functions. */
+  readonly serverless?: ServerlessWorkerOptions;
 }
 
 export interface RenderRegionInput {
@@ -57,28 +66,30 @@ export interface RenderRegionInput {
 
 export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const { scope, region, props } = input;
-  const vpc = input.vpc ?? newVpc(scope, region);
+  // A region with only serverless functions on the public path needs no VPC (nor cluster).
+  const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region) : undefined);
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
   const allowFrom = cidr ? [ec2.Peer.ipv4(cidr)] : undefined;
-  const cluster = input.cluster ?? new ecs.Cluster(scope, 'Cluster', {
-    vpc,
+  const needsCluster = region.fleets.some((f) => f.runtime === 'fargate') || region.codecServers.length > 0 || region.proxies.length > 0;
+  const cluster = input.cluster ?? (needsCluster ? new ecs.Cluster(scope, 'Cluster', {
+    vpc: vpc!,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
-  });
+  }) : undefined);
 
   // PrivateLink: the endpoint, then the zone with its records (the zone is created with its first
   // VPC; records land in the same deployment, before any Worker task starts).
   let privateLinkEndpoint: TemporalPrivateLinkEndpoint | undefined;
   let privateZone: TemporalRegionalPrivateZone | undefined;
   if (region.privateLinkEndpoint) {
-    privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc, region: region.awsRegion, allowFrom });
+    privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc: vpc!, region: region.awsRegion, allowFrom });
   }
   // The zone goes with its records: when every record points at this region's own endpoint it is
   // created here; when some point at other regions' endpoints, render/links.ts creates it (with all
   // its records) in this region's links stack, which may reference the other regions.
   const haRecords = region.zoneRecords.filter((z) => z.zone === REGIONAL_ENDPOINT_ZONE);
   if (haRecords.length > 0 && !needsLinks(region)) {
-    privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc });
+    privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc: vpc! });
     for (const record of haRecords) privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint!.dnsName);
   }
   // A single-region namespace has no region.tmprl.cloud failover CNAME: its own Namespace Endpoint is
@@ -86,7 +97,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   for (const record of region.zoneRecords.filter((z) => z.zone !== REGIONAL_ENDPOINT_ZONE)) {
     const zone = new route53.PrivateHostedZone(scope, `NamespaceZone-${record.zone}`, {
       zoneName: record.zone,
-      vpc,
+      vpc: vpc!,
       comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
     });
     new route53.ARecord(zone, 'Endpoint', {
@@ -98,7 +109,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const codecServers = region.codecServers.map((c) => {
     const codec = props.codecServer!;
     return new TemporalCodecServer(scope, pascal(c.id), {
-      cluster,
+      cluster: cluster!,
       image: codec.image,
       certificate: acm.Certificate.fromCertificateArn(scope, `${pascal(c.id)}Certificate`, codec.certificateArns[region.awsRegion]),
       containerPort: codec.containerPort,
@@ -111,7 +122,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   });
 
   const proxies = region.proxies.map((p) => new TemporalProxy(scope, pascal(p.id), {
-    cluster,
+    cluster: cluster!,
     image: props.proxy!.image,
     containerPort: props.proxy!.containerPort,
     upstreamAddress: p.upstreamAddress!,
@@ -123,12 +134,12 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
     const proxy = f.viaProxy ? proxies.find((_p, i) => region.proxies[i].namespaces.includes(f.namespace)) : undefined;
     const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(f.namespace));
     const config = input.fleetConfig(f.namespace);
-    const w = f.role === FleetRole.STARTER ? config.starters ?? config.workers : config.workers;
+    const w = (f.role === FleetRole.STARTER ? config.starters ?? config.workers : config.workers)!;
     const credentials = config.credentials;
     const cold = f.state === FleetState.COLD_STANDBY;
     const fleetScope = input.fleetScope?.(f) ?? scope;
     const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
-      cluster,
+      cluster: cluster!,
       image: w.image,
       namespace: f.namespace,
       address: proxy ? proxy.address : f.temporalAddress,
@@ -154,7 +165,30 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
     }
     return service;
   });
-  new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
+  if (cluster) new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
+
+  const functions = region.functions.map((fn) => {
+    const config = input.fleetConfig(fn.namespace);
+    const options = config.serverless!;
+    const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(fn.namespace));
+    return new TemporalServerlessWorker(scope, pascal(`${fn.namespace.split('.')[0]}-serverless-workers`), {
+      code: lambda.Code.fromAsset(options.codePath),
+      handler: options.handler,
+      buildId: fn.buildId,
+      externalId: options.externalId,
+      namespace: fn.namespace,
+      address: fn.temporalAddress,
+      credentials: config.credentials,
+      codecEndpoint: codec?.url,
+      deploymentName: options.deploymentName,
+      environment: options.environment,
+      runtime: options.runtime,
+      memorySize: options.memorySize,
+      timeout: options.timeout,
+      // Under PrivateLink the function runs in the worker VPC, where the private zone resolves Temporal.
+      vpc: region.privateLinkEndpoint ? vpc : undefined,
+    });
+  });
 
   codecServers.forEach((c, i) => {
     if (region.codecServers[i].state === FleetState.COLD_STANDBY) {
@@ -167,7 +201,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
     }
   });
 
-  return { vpc, cluster, workerServices, codecServers, proxies, privateLinkEndpoint, privateZone };
+  return { vpc, cluster, functions, workerServices, codecServers, proxies, privateLinkEndpoint, privateZone };
 }
 
 function newVpc(scope: Construct, region: RegionPlan): ec2.Vpc {
