@@ -1,9 +1,9 @@
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { expectNagClean, synthExample } from './support';
 import { build } from '../../examples/active-hot/main';
 import { workerContainers } from '../aws-cdk/support';
-import { expectNagClean, synthExample } from './support';
 
 describe('examples/active-hot', () => {
   const result = synthExample('active-hot', build);

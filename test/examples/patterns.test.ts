@@ -1,10 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { expectNagClean, synthExample } from './support';
 import { build as buildActiveActive } from '../../examples/active-active/main';
 import { build as buildCold } from '../../examples/active-cold/main';
 import { build as buildSharded } from '../../examples/regionally-sharded/main';
 import { recordNames, resources, workerContainers } from '../aws-cdk/support';
-import { expectNagClean, synthExample } from './support';
 
 const allStacks = (d: { stacks: Record<string, Stack>; linksStacks: Record<string, Stack> }) =>
   [...Object.values(d.stacks), ...Object.values(d.linksStacks)];

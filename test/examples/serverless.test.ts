@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { build } from '../../examples/serverless/main';
-import { ServerlessWorkers, ServerlessWorkerOptions, TemporalCredentials, TemporalServerlessWorker } from '../../lib';
-import { errorOf, resources } from '../aws-cdk/support';
 import { EXAMPLES, expectNagClean, synthExample } from './support';
+import { build } from '../../examples/serverless/main';
+import { ActiveHotDeployment, PollerForwarding, ServerlessWorkers, ServerlessWorkerOptions, TemporalCredentials, TemporalServerlessWorker } from '../../lib';
+import { errorOf, resources } from '../aws-cdk/support';
 
 describe('examples/serverless', () => {
   const result = synthExample('serverless', build);
@@ -59,8 +59,8 @@ describe('ServerlessWorkers: bad input', () => {
   });
 
   test('a pattern takes serverless Workers or a fleet, not both', () => {
-    const { ActiveHotDeployment, PollerForwarding } = require('../../lib');
     const err = errorOf(() => new ActiveHotDeployment(new App(), 'Billing', {
+      // neither workers nor serverlessWorkers
       namespace: { name: 'billing', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: PollerForwarding.DISABLED },
       credentials: TemporalCredentials.apiKeyFromSecretName('k'),
     }));

@@ -10,8 +10,8 @@ import { Construct } from 'constructs';
 import { DeploymentPattern, EndpointKind, NamespaceSpec, PlannedFleet, qualifiedNamespace, RegionPlan } from '../../core';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
-import { FleetConfig } from '../render/region';
 import { guardResourceLimit, TemporalDeploymentBase } from './deployment';
+import { FleetConfig } from '../render/region';
 
 /** One shard: its own namespace, home region, replica region and Worker pattern. */
 export interface NamespaceShard {

@@ -12,11 +12,11 @@ import { CrossStackReferences, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { RenderedRegion, needsLinks } from './region';
 import { CrossRegionRouteKind, DeploymentPlan, RegionPlan, TEMPORAL_GRPC_PORT } from '../../core';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalComponentHealthAlarm, TemporalFailoverRecord } from '../blocks/failover-record';
 import { TemporalRegionalPrivateZone } from '../blocks/private-link';
-import { RenderedRegion, needsLinks } from './region';
 
 export interface RenderLinksInput {
   readonly plan: DeploymentPlan;
@@ -137,8 +137,13 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
     return r.proxies[region.proxies.findIndex((c) => c.id === component)].loadBalancer.loadBalancerDnsName;
   };
   for (const record of plan.failoverRecords) {
-    const primary = { dnsName: dnsNameOf(record.primaryRegion, record.component), region: record.primaryRegion, healthAlarmName: alarmFor(record.primaryRegion, record.component) };
-    const secondary = { dnsName: dnsNameOf(record.secondaryRegion, record.component), region: record.secondaryRegion, healthAlarmName: alarmFor(record.secondaryRegion, record.component) };
+    const target = (awsRegion: string) => ({
+      dnsName: dnsNameOf(awsRegion, record.component),
+      region: awsRegion,
+      healthAlarmName: alarmFor(awsRegion, record.component),
+    });
+    const primary = target(record.primaryRegion);
+    const secondary = target(record.secondaryRegion);
     for (const awsRegion of [record.primaryRegion, record.secondaryRegion]) {
       let zone = zones.get(awsRegion);
       if (!zone) {
@@ -169,7 +174,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
 }
 
 /** Links stacks read other stacks' values through weak references (`Fn::GetStackOutput`). */
-export function makeLinksStack(scope: Construct, id: string, props: { stackName: string; region: string; account?: string; description: string }): Stack {
+export function makeLinksStack(scope: Construct, id: string,
+  props: { stackName: string; region: string; account?: string; description: string }): Stack {
   const stack = new Stack(scope, id, {
     stackName: props.stackName,
     env: { region: props.region, account: props.account },

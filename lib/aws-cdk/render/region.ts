@@ -116,7 +116,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
       healthCheckPath: codec.healthCheckPath,
       corsAllowedOrigins: codec.corsAllowedOrigins,
       internetFacing: codec.internetFacing,
-      allowFrom: codec.allowedCidrs ? codec.allowedCidrs.map((cidr) => ec2.Peer.ipv4(cidr)) : (codec.internetFacing ? undefined : allowFrom),
+      allowFrom: codec.allowedCidrs ? codec.allowedCidrs.map((allowed) => ec2.Peer.ipv4(allowed)) : (codec.internetFacing ? undefined : allowFrom),
       desiredCount: c.state === FleetState.COLD_STANDBY ? 0 : undefined,
     });
   });

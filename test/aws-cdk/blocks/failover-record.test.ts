@@ -395,7 +395,9 @@ describe('cdk-nag AwsSolutions', () => {
       allowFrom: [ec2.Peer.ipv4('10.0.0.0/16')],
     });
     const proxy = new TemporalProxy(east, 'Proxy', {
-      cluster, image: ecs.ContainerImage.fromRegistry('example/temporal-proxy:1.0.0'), upstreamAddress: 'aws-us-east-1.region.tmprl.cloud:7233',
+      cluster,
+      image: ecs.ContainerImage.fromRegistry('example/temporal-proxy:1.0.0'),
+      upstreamAddress: 'aws-us-east-1.region.tmprl.cloud:7233',
       allowFrom: [ec2.Peer.ipv4('10.0.0.0/16')],
     });
     const codecGroup = codec.targetGroup;

@@ -18,7 +18,10 @@ function nagReport(acknowledge: boolean) {
     clusterName: 'c', vpc: ec2.Vpc.fromVpcAttributes(stack, 'V', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-1'] }),
   });
   new TemporalWorkerService(stack, 'Workers', {
-    cluster, image: ecs.ContainerImage.fromRegistry('w'), namespace: 'orders.a1b2c', address: 'orders.a1b2c.tmprl.cloud:7233',
+    cluster,
+    image: ecs.ContainerImage.fromRegistry('w'),
+    namespace: 'orders.a1b2c',
+    address: 'orders.a1b2c.tmprl.cloud:7233',
     credentials: TemporalCredentials.apiKeyFromSecretName('k'),
   });
   const exitCode = process.exitCode;

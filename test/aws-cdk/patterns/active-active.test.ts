@@ -56,7 +56,8 @@ describe('ActiveActiveDeployment with three worker regions, one outside the name
     expect(d.warnings.map((w) => w.ruleId)).toEqual(['TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT']);
     expect(workerContainers(d.stacks['us-west-2'])[0].env.TEMPORAL_ADDRESS).toBe('aws-us-west-2.region.tmprl.cloud:7233');
     const acked = new ActiveActiveDeployment(new App(), 'Orders', props({
-      endpoint: EndpointKind.REGIONAL, workerRegions: undefined,
+      endpoint: EndpointKind.REGIONAL,
+      workerRegions: undefined,
       acknowledgeWarnings: { TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT: 'RTO budget of 60 seconds needs it' },
     }));
     expect(acked.warnings[0].acknowledged).toBe('RTO budget of 60 seconds needs it');
@@ -64,7 +65,8 @@ describe('ActiveActiveDeployment with three worker regions, one outside the name
 
   test('bad input: Regional Endpoint with forwarding disabled', () => {
     const err = errorOf(() => new ActiveActiveDeployment(new App(), 'Orders', props({
-      endpoint: EndpointKind.REGIONAL, workerRegions: undefined,
+      endpoint: EndpointKind.REGIONAL,
+      workerRegions: undefined,
       namespace: { ...props().namespace, pollerForwarding: PollerForwarding.DISABLED },
     })));
     expect(err.message).toContain('[TEMPORAL_ACTIVE_ACTIVE_REGIONAL_FORWARDING]');
