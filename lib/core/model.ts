@@ -92,9 +92,13 @@ export enum WorkerRuntime {
 
 /** How Workers find the codec server and proxy of the active region. */
 export enum ComponentRouting {
-  /** Each Worker is given its own region's address as configuration. */
+  /** Each Worker is given its own region's address as configuration (always true for Workers). */
   PER_REGION_CONFIG = 'per-region-config',
-  /** One DNS name with Route 53 failover records (PRIMARY/SECONDARY) in front of the regional instances. */
+  /**
+   * In addition, one name per component (`codec.<domain>`, `proxy.<domain>`) with Route 53 failover
+   * records (PRIMARY/SECONDARY) that follows the healthy region, for people and tools. Workers still
+   * use their own region's instance.
+   */
   FAILOVER_DNS = 'failover-dns',
 }
 

@@ -155,8 +155,10 @@ export interface PlacementFact {
   readonly awsRegion: string;
   /** The region of the stack the user supplied; `undefined` = environment-agnostic; `'${Token}'` = unresolved. */
   readonly stackRegion?: string;
-  /** True when the stack was supplied by the user (false: created by the construct). */
+  /** True when the stack (AWS CDK) or provider (Terraform) was supplied by the user. */
   readonly suppliedStack: boolean;
+  /** What pins the region: an AWS CDK `stack` (default) or a Terraform `provider`. */
+  readonly placedBy?: 'stack' | 'provider';
   /** True when the user supplied the region's VPC. */
   readonly suppliedVpc: boolean;
   /** The supplied VPC's IPv4 CIDR when known at synth (undefined when a token or not supplied). */

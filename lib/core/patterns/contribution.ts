@@ -115,7 +115,12 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     pattern: request.pattern,
     namespaces: contributions.map((c) => c.namespace),
     regions,
-    failoverRecords: contributions.flatMap((c) => c.failoverRecords),
+    // Shared codec servers are renamed `codec` by mergeServices: point their records at that id.
+    failoverRecords: uniqueBy(contributions.flatMap((c) => c.failoverRecords.map((f) => {
+      if (!f.component.endsWith('codec')) return f;
+      const id = regions.find((r) => r.awsRegion === f.primaryRegion)?.codecServers.find((s) => s.namespaces.includes(c.namespace.qualifiedName))?.id;
+      return id ? { ...f, component: id } : f;
+    })), (f) => `${f.component}|${f.primaryRegion}|${f.secondaryRegion}`),
     componentRouting: request.components.routing,
     placements: request.placements,
     request,

@@ -10,19 +10,26 @@ export const STACK_REGION_EXPLICIT: Rule = {
   check(plan) {
     const hits: RuleHit[] = [];
     for (const p of plan.placements.filter((x) => x.suppliedStack)) {
+      const by = p.placedBy ?? 'stack';
+      const engine = by === 'stack' ? 'CloudFormation' : 'Terraform';
       if (p.stackRegion === undefined || p.stackRegion.includes('${Token')) {
         hits.push({
-          prop: `${p.propPath}.stack`,
+          prop: `${p.propPath}.${by}`,
           value: p.stackRegion === undefined ? '(environment-agnostic)' : '(unresolved token)',
-          message: `the stack for ${p.awsRegion} has no explicit region, so the library cannot pick ${p.awsRegion}'s PrivateLink service or Regional Endpoint, and CloudFormation would deploy it wherever the CLI points.`,
-          fix: `create the stack with env: { region: '${p.awsRegion}' } (and an account).`,
+          message: `the ${by} for ${p.awsRegion} has no explicit region, so the library cannot pick ${p.awsRegion}'s PrivateLink service or Regional Endpoint, `
+            + `and ${engine} would deploy it wherever the credentials point.`,
+          fix: by === 'stack'
+            ? `create the stack with env: { region: '${p.awsRegion}' } (and an account).`
+            : `create the provider with region: '${p.awsRegion}'.`,
         });
       } else if (p.stackRegion !== p.awsRegion) {
         hits.push({
-          prop: `${p.propPath}.stack`,
+          prop: `${p.propPath}.${by}`,
           value: `'${p.stackRegion}'`,
-          message: `the stack given for ${p.awsRegion} deploys to ${p.stackRegion}: the ${p.awsRegion} Workers and endpoint would land in the wrong region.`,
-          fix: `pass a stack whose env.region is '${p.awsRegion}', or move the entry to regions['${p.stackRegion}'].`,
+          message: `the ${by} given for ${p.awsRegion} deploys to ${p.stackRegion}: the ${p.awsRegion} Workers and endpoint would land in the wrong region.`,
+          fix: by === 'stack'
+            ? `pass a stack whose env.region is '${p.awsRegion}', or move the entry to regions['${p.stackRegion}'].`
+            : `pass a provider whose region is '${p.awsRegion}', or move the entry to regions['${p.stackRegion}'].`,
         });
       }
     }
