@@ -1,0 +1,66 @@
+/**
+ * The engine of the CDK for Terraform flavour: the ONLY file under lib/ that imports `cdktf` or
+ * `@cdktf/provider-aws`. Every other file of lib/cdktf imports what it needs from here.
+ *
+ * Two rules keep this flavour cheap to load and easy to move:
+ *
+ * - The AWS provider is imported one resource at a time, through deep per-resource paths
+ *   (`@cdktf/provider-aws/lib/vpc`), never through its root barrel (`@cdktf/provider-aws` or
+ *   `.../lib/index`): the barrel loads all ~1,500 resources (about 3.5 s and 550 MB); the resources
+ *   below load in a fraction of a second. eslint enforces it (`no-restricted-imports`).
+ * - CDK for Terraform was deprecated upstream in December 2025 and continues as the community fork
+ *   CDK Terrain (`cdktn`, `@cdktn/provider-aws`), which keeps the same module layout and class
+ *   names. Moving to it is a change of this one file: replace `cdktf` with `cdktn` and
+ *   `@cdktf/provider-aws` with `@cdktn/provider-aws` in the imports below (and the peer
+ *   dependencies in package.json). Nothing else in lib/cdktf names the engine.
+ */
+
+// --- The engine ------------------------------------------------------------------------------
+export { Annotations, App, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
+export type { IValidation } from 'constructs';
+export type { ITerraformDependable, TerraformResource } from 'cdktf';
+
+// --- The AWS provider, one resource per import -----------------------------------------------
+export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+export type { AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
+
+// Networking
+export { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+export { Eip } from '@cdktf/provider-aws/lib/eip';
+export { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+export { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+export { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+export { Route } from '@cdktf/provider-aws/lib/route';
+export { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+export { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+export { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+export { Subnet } from '@cdktf/provider-aws/lib/subnet';
+export { Vpc } from '@cdktf/provider-aws/lib/vpc';
+export { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+export { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+export { VpcPeeringConnectionAccepterA as VpcPeeringConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-peering-connection-accepter';
+export { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+export { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+
+// DNS and health checks
+export { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+export { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
+export { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+export { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
+
+// Compute, load balancing, logs, identity, secrets
+export { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
+export { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
+export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+export { DataAwsSecretsmanagerSecret } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret';
+export { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+export { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+export { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+export { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+export { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+export { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+export { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+export { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+export { Lb } from '@cdktf/provider-aws/lib/lb';
+export { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+export { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';

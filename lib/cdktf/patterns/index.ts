@@ -1,0 +1,7 @@
+export { TemporalDeploymentBase, singleNamespaceFleets } from './deployment';
+export type { PatternRequestPart, FleetConfig, IFleetConfigProvider } from './deployment';
+export * from './active-hot';
+export * from './active-cold';
+export * from './active-active';
+export * from './sharded';
+export * from './serverless';

@@ -1,0 +1,42 @@
+/**
+ * One aliased AWS provider per region and stack, created the first time a construct in the stack
+ * asks for the region and reused by every later construct (cache keyed by stack and region).
+ */
+import { AwsProvider, TerraformStack } from './engine';
+import { normalizeAwsRegion } from '../core/regions';
+
+const CACHE = new WeakMap<TerraformStack, Map<string, AwsProvider>>();
+
+/** The alias the library gives the provider of a region: the region name (`us-east-1`). */
+export function providerAlias(awsRegion: string): string {
+  return normalizeAwsRegion(awsRegion);
+}
+
+/**
+ * The stack's aliased AWS provider for `awsRegion`: reused when the stack already has one with the
+ * alias (created by this library or by the user with the same alias and region), created otherwise.
+ */
+export function regionalProvider(stack: TerraformStack, awsRegion: string): AwsProvider {
+  const region = normalizeAwsRegion(awsRegion);
+  let byRegion = CACHE.get(stack);
+  if (!byRegion) {
+    byRegion = new Map();
+    CACHE.set(stack, byRegion);
+  }
+  const cached = byRegion.get(region);
+  if (cached) return cached;
+  const alias = providerAlias(region);
+  const existing = stack.node.findAll().find((c): c is AwsProvider =>
+    c instanceof AwsProvider && TerraformStack.of(c) === stack && c.alias === alias);
+  if (existing) {
+    if (existing.region !== undefined && existing.region !== region) {
+      throw new Error(`${stack.node.path}: the AWS provider ${existing.node.path} has alias '${alias}' but region '${existing.region}'. `
+        + `The Temporal constructs use the alias '${alias}' for ${region}: rename that provider's alias, or pass it as regions['${existing.region}'].provider.`);
+    }
+    byRegion.set(region, existing);
+    return existing;
+  }
+  const provider = new AwsProvider(stack, `aws-${region}`, { alias, region });
+  byRegion.set(region, provider);
+  return provider;
+}
