@@ -69,14 +69,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       moduleNameMapper: {
         '^temporal-ha-constructs$': '<rootDir>/lib/index.ts',
+        '^temporal-ha-constructs/cdktf$': '<rootDir>/lib/cdktf/index.ts',
       },
       coverageReporters: ['text-summary', 'lcov'],
       testEnvironment: 'node',
       // lib/ holds compiled .js beside the .ts after a jsii compile: always test the sources.
       moduleFileExtensions: ['ts', 'js', 'json'],
+      // Opt-in (needs the terraform CLI and a local AWS provider): `npx projen test:terraform-validate`.
+      testPathIgnorePatterns: ['/node_modules/', '/test/cdktf/terraform-validate.test.ts'],
     },
   },
-  gitignore: ['/cdk.out/', 'examples/**/cdk.out/', '/examples/**/*.js', '/examples/**/*.d.ts', '.jsii.tabl.json'],
+  gitignore: ['/cdk.out/', 'examples/**/cdk.out/', '/examples/**/*.js', '/examples/**/*.d.ts', '.jsii.tabl.json', 'examples/**/cdktf.out/'],
 });
 
 // Transform tests with swc (no type-checking: the jsii compile type-checks lib/, the eslint task
@@ -129,14 +132,53 @@ project.eslint?.addOverride({
 // Every AWS CDK example synthesizes with the real CLI (the tests synthesize them in-process too).
 const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless'];
 const examplesSynth = project.addTask('examples:synth', {
-  description: 'Synthesize every AWS CDK example with the AWS CDK CLI (compiles first when lib/ is not compiled)',
+  description: 'Synthesize every example: AWS CDK ones with the AWS CDK CLI, cdktf ones as apps (compiles first when lib/ is not compiled)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
 examplesSynth.exec('[ -f lib/index.js ] || npx projen compile');
 for (const name of CDK_EXAMPLES) {
   examplesSynth.exec('cdk synth --quiet --no-notices --no-version-reporting', { cwd: `examples/${name}`, name: `synth examples/${name}` });
 }
+// The CDK for Terraform examples synthesize Terraform JSON (cdktf.out/) when run as apps.
+for (const name of ['cdktf-active-hot', 'cdktf-active-cold']) {
+  examplesSynth.exec('ts-node --transpile-only main.ts', { cwd: `examples/${name}`, name: `synth examples/${name}` });
+}
 project.testTask.spawn(examplesSynth);
+
+// The cdktf flavour: only lib/cdktf/engine.ts imports cdktf (a move to CDK Terrain stays one file),
+// and it never loads aws-cdk-lib; the AWS CDK flavour never loads cdktf.
+const CDKTF_ONLY = { group: ['cdktf', 'cdktf/*', '@cdktf/*'], message: 'Only lib/cdktf/engine.ts imports cdktf/@cdktf: import from ./engine.' };
+project.eslint?.addOverride({ files: ['lib/index.ts', 'lib/aws-cdk/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_ONLY] }] } });
+project.eslint?.addOverride({
+  files: ['lib/cdktf/**/*.ts'],
+  excludedFiles: ['lib/cdktf/engine.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [CDKTF_ONLY, { group: ['aws-cdk-lib', 'aws-cdk-lib/*', '**/aws-cdk/**', '../index', '../../index'], message: 'The cdktf flavour never loads aws-cdk-lib.' }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['lib/cdktf/engine.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: '@cdktf/provider-aws', message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
+      patterns: [{ group: ['@cdktf/provider-aws/lib/index', '@cdktf/provider-aws/lib/*/index', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'Deep per-resource provider paths only; no aws-cdk-lib.' }],
+    }],
+  },
+});
+
+project.addTask('test:terraform-validate', {
+  description: 'terraform validate on every cdktf scenario (needs terraform and TEMPORAL_HA_TERRAFORM_VALIDATE=<plugin dir with the AWS provider>)',
+  exec: 'jest --coverage=false --testPathIgnorePatterns /node_modules/ -- test/cdktf/terraform-validate.test.ts',
+});
+
+// Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
+project.addTask('bench:cdktf-load', {
+  description: 'Load time and RSS of temporal-ha-constructs/cdktf vs the @cdktf/provider-aws root import (ratio, same run)',
+  exec: 'ts-node --transpile-only test/bench/cdktf-load.ts',
+  receiveArgs: true,
+});
 
 // RULES.md is generated from the rule pack (lib/core/rules/) with every compile; a test keeps it honest.
 const rules = project.addTask('rules', {
@@ -157,6 +199,7 @@ project.testTask.spawn(checkGenerated);
 // through `exports` (self-reference), i.e. to the compiled lib/.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './cdktf': { types: './lib/cdktf/index.d.ts', default: './lib/cdktf/index.js' },
   './.jsii': './.jsii',
   './package.json': './package.json',
 });
