@@ -17,3 +17,4 @@ export type { Rule, RuleHit, RuleSource } from './rules';
 export { renderRulesTable } from './rules/table';
 export { buildRequest, planAndCheck } from './request';
 export type { RequestInput } from './request';
+export * from './serverless';

@@ -6,6 +6,7 @@ import { AuthMethod } from '../../core/model';
 import { DeploymentPlan } from '../../core/plan';
 import { normalizeAwsRegion } from '../../core/regions';
 import { SERVERLESS_EXTERNAL_ID } from '../../core/rules/serverless-external-id';
+import { INVOKER_ACTIONS, ServerlessEnv, TEMPORAL_CLOUD_INVOKER_PRINCIPALS } from '../../core/serverless';
 import { TemporalEnv, workerEnvironment } from '../../core/worker-config';
 import {
   AwsProvider, CloudwatchLogGroup, IamRole, IamRolePolicy, IamRolePolicyAttachment, LambdaAlias, LambdaFunction,
@@ -162,25 +163,19 @@ export interface TemporalServerlessWorkerProps {
  */
 export class TemporalServerlessWorker extends Construct {
   /** The principals Temporal Cloud invokes serverless Workers from (the invoker role trusts them). */
-  public static readonly TEMPORAL_CLOUD_INVOKER_PRINCIPALS: string[] = [
-    'arn:aws:iam::902542641901:role/wci-lambda-invoke',
-    'arn:aws:iam::160190466495:role/wci-lambda-invoke',
-    'arn:aws:iam::819232936619:role/wci-lambda-invoke',
-    'arn:aws:iam::829909441867:role/wci-lambda-invoke',
-    'arn:aws:iam::354116250941:role/wci-lambda-invoke',
-  ];
+  public static readonly TEMPORAL_CLOUD_INVOKER_PRINCIPALS: string[] = [...TEMPORAL_CLOUD_INVOKER_PRINCIPALS];
   /** The actions the invoker role needs on the function and its versions. */
-  public static readonly INVOKER_ACTIONS: string[] = ['lambda:InvokeFunction', 'lambda:GetFunction'];
+  public static readonly INVOKER_ACTIONS: string[] = [...INVOKER_ACTIONS];
   /** Suffix of the variable holding the secret ARN of a credential variable (`TEMPORAL_API_KEY_SECRET_ARN`). */
-  public static readonly SECRET_ARN_SUFFIX = '_SECRET_ARN';
+  public static readonly SECRET_ARN_SUFFIX: string = ServerlessEnv.SECRET_ARN_SUFFIX;
   /** Suffix of the variable naming the JSON field of a credential inside its secret. */
-  public static readonly SECRET_FIELD_SUFFIX = '_SECRET_FIELD';
+  public static readonly SECRET_FIELD_SUFFIX: string = ServerlessEnv.SECRET_FIELD_SUFFIX;
   /** The variable holding the Build ID. */
-  public static readonly BUILD_ID_ENV = 'TEMPORAL_LAMBDA_BUILD_ID';
+  public static readonly BUILD_ID_ENV: string = ServerlessEnv.BUILD_ID;
   /** The variable holding the Worker Deployment name. */
-  public static readonly DEPLOYMENT_NAME_ENV = 'TEMPORAL_LAMBDA_DEPLOYMENT_NAME';
+  public static readonly DEPLOYMENT_NAME_ENV: string = ServerlessEnv.DEPLOYMENT_NAME;
   /** The variable holding the Task Queue. */
-  public static readonly TASK_QUEUE_ENV = 'TEMPORAL_TASK_QUEUE';
+  public static readonly TASK_QUEUE_ENV: string = ServerlessEnv.TASK_QUEUE;
 
   /** The function (`publish = true`: a version per configuration, so per Build ID). */
   public readonly lambdaFunction: LambdaFunction;
