@@ -95,9 +95,12 @@ project.deps.removeDependency('ts-jest');
 // Optional peers: the Terraform flavour's engines. A CDK user never installs them (npm skips
 // optional peers); they are dev dependencies here only.
 project.addPeerDeps('cdktf@^0.21.0', '@cdktf/provider-aws@^21.22.1');
+// aws-cdk-lib is optional too, so that a Terraform user installing only the cdktf engines gets no
+// aws-cdk-lib (every AWS CDK app has it already). `npx projen test:installs` checks both installs.
 project.package.addField('peerDependenciesMeta', {
   'cdktf': { optional: true },
   '@cdktf/provider-aws': { optional: true },
+  'aws-cdk-lib': { optional: true },
 });
 
 for (const [k, v] of Object.entries(SILENCE)) project.tasks.addEnvironment(k, v);
@@ -172,6 +175,12 @@ project.addTask('test:terraform-validate', {
   description: 'terraform validate on every cdktf scenario (needs terraform and TEMPORAL_HA_TERRAFORM_VALIDATE=<plugin dir with the AWS provider>)',
   exec: 'jest --coverage=false --testPathIgnorePatterns /node_modules/ -- test/cdktf/terraform-validate.test.ts',
 });
+
+const installs = project.addTask('test:installs', {
+  description: 'Pack the package, then install it CDK-only and cdktf-only in scratch apps and synthesize with each',
+  exec: 'bash test/install/check-installs.sh',
+});
+project.testTask.spawn(installs);
 
 // Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
 project.addTask('bench:cdktf-load', {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Packs temporal-ha-constructs, installs it in two scratch apps and synthesizes with each:
+#   - AWS CDK only: no cdktf package is installed, and none is loaded;
+#   - CDK for Terraform only: no aws-cdk-lib is installed, and the subpath synthesizes Terraform JSON.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -f lib/index.js ] || npx projen compile
+npx projen package:js >/dev/null
+TGZ="$PWD/$(ls dist/js/*.tgz | head -1)"
+CDK_LIB=$(node -p "require('./package.json').devDependencies['aws-cdk-lib']")
+CDKTF=$(node -p "require('./package.json').devDependencies['cdktf']")
+PROVIDER=$(node -p "require('./package.json').devDependencies['@cdktf/provider-aws']")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+mkdir "$WORK/cdk-only" && cd "$WORK/cdk-only"
+echo '{"name":"cdk-only","version":"1.0.0","private":true}' > package.json
+npm install --no-audit --no-fund "$TGZ" "aws-cdk-lib@$CDK_LIB" constructs@10 >/dev/null
+[ ! -e node_modules/cdktf ] && [ ! -e node_modules/@cdktf ] || { echo "cdk-only: cdktf was installed"; exit 1; }
+node -e "
+const t = require('temporal-ha-constructs');
+const { App } = require('aws-cdk-lib');
+const ecs = require('aws-cdk-lib/aws-ecs');
+const app = new App();
+const d = new t.ActiveHotDeployment(app, 'Orders', {
+  namespace: { name: 'orders', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: t.PollerForwarding.DISABLED },
+  credentials: t.TemporalCredentials.apiKeyFromSecretName('k'),
+  workers: { image: ecs.ContainerImage.fromRegistry('w') },
+});
+app.synth();
+if (Object.keys(require.cache).some((k) => k.includes('/cdktf'))) throw new Error('cdktf was loaded');
+console.log('cdk-only install: OK, stacks', Object.keys(d.stacks).join(', '));
+"
+
+mkdir "$WORK/cdktf-only" && cd "$WORK/cdktf-only"
+echo '{"name":"cdktf-only","version":"1.0.0","private":true}' > package.json
+npm install --no-audit --no-fund "$TGZ" "cdktf@$CDKTF" "@cdktf/provider-aws@$PROVIDER" constructs@10 >/dev/null
+[ ! -e node_modules/aws-cdk-lib ] || { echo "cdktf-only: aws-cdk-lib was installed"; exit 1; }
+node -e "
+const t = require('temporal-ha-constructs/cdktf');
+const { App, TerraformStack } = require('cdktf');
+const app = new App({ outdir: 'cdktf.out' });
+const stack = new TerraformStack(app, 'orders');
+new t.ActiveHotDeployment(stack, 'Orders', {
+  namespace: { name: 'orders', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: 'disabled' },
+  credentials: t.TemporalCredentials.apiKeyFromSecretName('k'),
+  workers: { image: 'w' },
+});
+app.synth();
+require('fs').accessSync('cdktf.out/stacks/orders/cdk.tf.json');
+console.log('cdktf-only install: OK, cdktf.out/stacks/orders/cdk.tf.json');
+"
