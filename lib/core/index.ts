@@ -16,5 +16,5 @@ export { RULES } from './rules';
 export type { Rule, RuleHit, RuleSource } from './rules';
 export { renderRulesTable } from './rules/table';
 export { buildRequest, planAndCheck } from './request';
-export type { RequestInput } from './request';
+export type { PatternRequestPart, RequestInput } from './request';
 export * from './serverless';

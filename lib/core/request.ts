@@ -8,6 +8,62 @@ import { planDeployment } from './patterns';
 import { DeploymentPlan, DeploymentRequest, PlacementFact, ServerlessRequest, ShardRequest } from './plan';
 import { normalizeAwsRegion } from './regions';
 
+/** The part of a request a pattern construct decides (shared by both engines' pattern bases). */
+export interface PatternRequestPart {
+  /** The pattern. */
+  readonly pattern: DeploymentPattern;
+  /**
+   * How the namespace's Workers authenticate (single-namespace patterns; shards carry their own).
+   * @default AuthMethod.API_KEY
+   */
+  readonly auth?: AuthMethod;
+  /**
+   * The namespace (all patterns but sharded).
+   * @default - none
+   */
+  readonly namespace?: NamespaceSpec;
+  /**
+   * The endpoint Workers dial.
+   * @default - the pattern's documented default
+   */
+  readonly endpoint?: EndpointKind;
+  /**
+   * Deploy Workflow starters with the Workers.
+   * @default false
+   */
+  readonly starters?: boolean;
+  /**
+   * Pin the starters to this region's Regional Endpoint.
+   * @default - the Namespace Endpoint
+   */
+  readonly starterPinnedRegion?: string;
+  /**
+   * What runs the Workers.
+   * @default WorkerRuntime.FARGATE
+   */
+  readonly runtime?: WorkerRuntime;
+  /**
+   * Serverless Workers: the Build ID per region.
+   * @default - none
+   */
+  readonly serverlessBuildIds?: { [awsRegion: string]: string };
+  /**
+   * Serverless Workers: the invoker role's external ID.
+   * @default - none
+   */
+  readonly serverlessExternalId?: string;
+  /**
+   * Active/Active: the regions to run fleets in.
+   * @default - the namespace's regions
+   */
+  readonly workerRegions?: string[];
+  /**
+   * Sharded: the shards.
+   * @default - not sharded
+   */
+  readonly shards?: ShardRequest[];
+}
+
 /** A pattern construct's choices; everything optional has the documented default. */
 export interface RequestInput {
   readonly constructPath: string;

@@ -9,9 +9,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import {
   AuthMethod,
-  DeploymentPattern,
   DeploymentPlan,
-  EndpointKind,
   Finding,
   formatFinding,
   NetworkPath,
@@ -21,9 +19,9 @@ import {
   planAndCheck,
   NamespaceSpec,
   RegionPlan,
-  ShardRequest,
   WorkerRuntime,
 } from '../../core';
+import type { PatternRequestPart } from '../../core/request';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps, TemporalDeploymentSharedProps } from '../options';
 import { makeLinksStack, renderLinks } from '../render/links';
@@ -35,61 +33,6 @@ export interface IFleetConfigProvider {
   fleetConfigFor(namespace: string): FleetConfig;
 }
 
-/** The part of a request a pattern subclass decides. */
-export interface PatternRequestPart {
-  /** The pattern. */
-  readonly pattern: DeploymentPattern;
-  /**
-   * How the namespace's Workers authenticate (single-namespace patterns; shards carry their own).
-   * @default AuthMethod.API_KEY
-   */
-  readonly auth?: AuthMethod;
-  /**
-   * The namespace (all patterns but sharded).
-   * @default - none
-   */
-  readonly namespace?: NamespaceSpec;
-  /**
-   * The endpoint Workers dial.
-   * @default - the pattern's documented default
-   */
-  readonly endpoint?: EndpointKind;
-  /**
-   * Deploy Workflow starters with the Workers.
-   * @default false
-   */
-  readonly starters?: boolean;
-  /**
-   * Pin the starters to this region's Regional Endpoint.
-   * @default - the Namespace Endpoint
-   */
-  readonly starterPinnedRegion?: string;
-  /**
-   * What runs the Workers.
-   * @default WorkerRuntime.FARGATE
-   */
-  readonly runtime?: WorkerRuntime;
-  /**
-   * Serverless Workers: the Build ID per region.
-   * @default - none
-   */
-  readonly serverlessBuildIds?: { [awsRegion: string]: string };
-  /**
-   * Serverless Workers: the invoker role's external ID.
-   * @default - none
-   */
-  readonly serverlessExternalId?: string;
-  /**
-   * Active/Active: the regions to run fleets in.
-   * @default - the namespace's regions
-   */
-  readonly workerRegions?: string[];
-  /**
-   * Sharded: the shards.
-   * @default - not sharded
-   */
-  readonly shards?: ShardRequest[];
-}
 
 /** Internal base of the pattern constructs. */
 export abstract class TemporalDeploymentBase extends Construct {
@@ -322,3 +265,4 @@ function enclosingStack(c: Construct): Stack | undefined {
   return undefined;
 }
 
+export type { PatternRequestPart };

@@ -13,9 +13,7 @@
 import { Construct } from 'constructs';
 import {
   AuthMethod,
-  DeploymentPattern,
   DeploymentPlan,
-  EndpointKind,
   Finding,
   formatFinding,
   NamespaceSpec,
@@ -24,10 +22,10 @@ import {
   PlacementFact,
   planAndCheck,
   RequestInput,
-  ShardRequest,
   TemporalHaValidationError,
   WorkerRuntime,
 } from '../../core';
+import type { PatternRequestPart } from '../../core/request';
 import { TemporalCredentials } from '../blocks/credentials';
 import { Annotations, AwsProvider, TerraformStack, Token } from '../engine';
 import { ServerlessWorkerOptions, StarterOptions, TemporalDeploymentCommonProps, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
@@ -61,61 +59,6 @@ export interface IFleetConfigProvider {
   fleetConfigFor(namespace: string): FleetConfig;
 }
 
-/** The part of a request a pattern subclass decides. */
-export interface PatternRequestPart {
-  /** The pattern. */
-  readonly pattern: DeploymentPattern;
-  /**
-   * How the namespace's Workers authenticate (single-namespace patterns; shards carry their own).
-   * @default AuthMethod.API_KEY
-   */
-  readonly auth?: AuthMethod;
-  /**
-   * The namespace (all patterns but sharded).
-   * @default - none
-   */
-  readonly namespace?: NamespaceSpec;
-  /**
-   * The endpoint Workers dial.
-   * @default - the pattern's documented default
-   */
-  readonly endpoint?: EndpointKind;
-  /**
-   * Deploy Workflow starters with the Workers.
-   * @default false
-   */
-  readonly starters?: boolean;
-  /**
-   * Pin the starters to this region's Regional Endpoint.
-   * @default - the Namespace Endpoint
-   */
-  readonly starterPinnedRegion?: string;
-  /**
-   * What runs the Workers.
-   * @default WorkerRuntime.FARGATE
-   */
-  readonly runtime?: WorkerRuntime;
-  /**
-   * Serverless Workers: the Build ID per region.
-   * @default - none
-   */
-  readonly serverlessBuildIds?: { [awsRegion: string]: string };
-  /**
-   * Serverless Workers: the invoker role's external ID.
-   * @default - none
-   */
-  readonly serverlessExternalId?: string;
-  /**
-   * Active/Active: the regions to run fleets in.
-   * @default - the namespace's regions
-   */
-  readonly workerRegions?: string[];
-  /**
-   * Sharded: the shards.
-   * @default - not sharded
-   */
-  readonly shards?: ShardRequest[];
-}
 
 /** Internal base of the CDK for Terraform pattern constructs. */
 export abstract class TemporalDeploymentBase extends Construct {
@@ -281,3 +224,5 @@ function enclosingStack(c: Construct, kind: string): TerraformStack {
   throw new Error(`${kind} ${c.node.path}: create it inside a TerraformStack (scope: the stack or a construct in it). `
     + 'It renders every region into that one stack, with one aliased AWS provider per region.');
 }
+
+export type { PatternRequestPart };
