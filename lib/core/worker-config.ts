@@ -66,8 +66,13 @@ export function workerEnvironment(conn: ConnectionSettings, extra: Record<string
       [TemporalEnv.TLS_CLIENT_CERT_DATA]: CredentialPart.CLIENT_CERTIFICATE,
       [TemporalEnv.TLS_CLIENT_KEY_DATA]: CredentialPart.CLIENT_KEY,
     };
-  for (const name of Object.keys(secrets)) {
-    if (name in extra) throw new Error(`environment: ${name} is set from Secrets Manager by this library; remove it from the extra environment.`);
+  // Credentials never go in plain text, whatever the auth method: refuse every credential variable.
+  const credentialNames = [TemporalEnv.API_KEY, TemporalEnv.TLS_CLIENT_CERT_DATA, TemporalEnv.TLS_CLIENT_KEY_DATA];
+  for (const name of credentialNames) {
+    if (name in extra) {
+      throw new Error(`environment: ${name} holds a credential, which this library injects from Secrets Manager and never writes in plain text; `
+        + 'remove it from the extra environment and pass the secret as credentials.');
+    }
   }
   return { plain, secrets };
 }

@@ -113,13 +113,16 @@ describe('workerEnvironment', () => {
     [AuthMethod.API_KEY, 'TEMPORAL_API_KEY'],
     [AuthMethod.MTLS, 'TEMPORAL_TLS_CLIENT_CERT_DATA'],
     [AuthMethod.MTLS, 'TEMPORAL_TLS_CLIENT_KEY_DATA'],
-  ])('with %s, refuses %s in the extra environment (it is set from Secrets Manager)', (auth, variable) => {
+    // A credential of the other auth method would be written in plain text just the same.
+    [AuthMethod.MTLS, 'TEMPORAL_API_KEY'],
+    [AuthMethod.API_KEY, 'TEMPORAL_TLS_CLIENT_KEY_DATA'],
+  ])('with %s, refuses %s in the extra environment (credentials come from Secrets Manager)', (auth, variable) => {
     // GIVEN an extra environment that tries to set a secret-backed variable in the clear
     const conn = { address: 'orders.a1b2c.tmprl.cloud:7233', namespace: 'orders.a1b2c', auth };
 
     // WHEN / THEN building the environment fails, naming the variable and the fix
     expect(() => workerEnvironment(conn, { [variable]: 'plain-text-secret' }))
-      .toThrow(new RegExp(`${variable} is set from Secrets Manager.*remove it from the extra environment`));
+      .toThrow(new RegExp(`${variable} holds a credential.*never writes in plain text.*remove it from the extra environment`));
   });
 
   test('every variable name is one @temporalio/envconfig reads', () => {

@@ -971,3 +971,8 @@ describe('the rule pack', () => {
     }
   });
 });
+
+test('a sharded deployment without shards is an error (it would deploy nothing)', () => {
+  const findings = findingsOf(shardedRequest([]));
+  expect(findings.map((f) => `${f.ruleId} ${f.prop}`)).toEqual(['TEMPORAL_SHARD_PATTERN shards']);
+});

@@ -10,6 +10,14 @@ export const SHARD_PATTERN: Rule = {
   summary: 'Each shard of a regionally sharded deployment uses Single-region, Active/Cold or Active/Hot.',
   source: { doc: SEED_PATTERNS, quote: 'Each shard\'s Workers can use Single-region, Active/Cold, or Active/Hot, depending on that shard\'s availability and recovery-time needs.' },
   check(plan) {
+    if (plan.request.shards !== undefined && plan.request.shards.length === 0) {
+      return [{
+        prop: 'shards',
+        value: '[]',
+        message: 'a regionally sharded deployment without shards deploys nothing.',
+        fix: 'add one shard per namespace, each with its home region and pattern.',
+      }];
+    }
     return (plan.request.shards ?? []).flatMap((s, i) => ALLOWED.includes(s.pattern) ? [] : [{
       prop: `shards[${i}].pattern`,
       value: `'${s.pattern}'`,
