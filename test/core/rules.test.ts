@@ -976,3 +976,9 @@ test('a sharded deployment without shards is an error (it would deploy nothing)'
   const findings = findingsOf(shardedRequest([]));
   expect(findings.map((f) => `${f.ruleId} ${f.prop}`)).toEqual(['TEMPORAL_SHARD_PATTERN shards']);
 });
+
+test('serverless functions under PrivateLink need the same cross-region routes as fleets', () => {
+  const findings = findingsFor(serverlessRequest({ crossRegionRoute: 'none' }), 'TEMPORAL_PRIVATELINK_CROSS_REGION_ROUTE');
+  expect(findings.map((f) => f.value).sort()).toEqual(["'none' (us-east-1 -> us-west-2)", "'none' (us-west-2 -> us-east-1)"]);
+  expect(findings[0].message).toContain('serverless Worker');
+});

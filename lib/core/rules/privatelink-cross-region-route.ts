@@ -11,7 +11,15 @@ export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
   source: { doc: SEED_PATTERNS, quote: 'If you use private connectivity, give the primary region\'s Workers a network route to the VPC Endpoint in the other region, so they can reach the active replica after a Namespace-only failover.' },
   check(plan) {
     const seen = new Set<string>();
-    return plan.regions.flatMap((r) => r.fleets.map((f) => ({ f, r }))).flatMap(({ f, r }) => {
+    // Serverless functions in a worker VPC dial the Namespace Endpoint like a fleet does.
+    const dialers = plan.regions.flatMap((r) => [
+      ...r.fleets.map((f) => ({ f, r })),
+      ...r.functions.map((fn) => ({
+        r,
+        f: { namespace: fn.namespace, awsRegion: fn.awsRegion, role: 'serverless Worker', endpoint: EndpointKind.NAMESPACE, networkPath: plan.request.networkPath },
+      })),
+    ]);
+    return dialers.flatMap(({ f, r }) => {
       const ns = namespaceOf(plan, f.namespace);
       if (!ns || f.networkPath !== NetworkPath.PRIVATE_LINK || f.endpoint !== EndpointKind.NAMESPACE || ns.replicaRegion === undefined) return [];
       return namespaceRegions(ns).filter((to) => to !== f.awsRegion && !r.routes.some((x) => x.toRegion === to)).flatMap((to) => {
