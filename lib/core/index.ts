@@ -15,6 +15,6 @@ export { planDeployment, DEFAULT_ENDPOINT, defaultVpcCidr } from './patterns';
 export { RULES } from './rules';
 export type { Rule, RuleHit, RuleSource } from './rules';
 export { renderRulesTable } from './rules/table';
-export { buildRequest, planAndCheck } from './request';
-export type { PatternRequestPart, RequestInput } from './request';
+export { buildRequest, planAndCheck, singleNamespacePart } from './request';
+export type { PatternRequestPart, RequestInput, SingleNamespaceInput } from './request';
 export * from './serverless';

@@ -130,3 +130,37 @@ export function planAndCheck(i: RequestInput): { plan: DeploymentPlan; warnings:
   const warnings = assertValid(plan, evaluate(plan));
   return { plan, warnings };
 }
+
+/** What a single-namespace pattern was given, in engine-neutral terms. */
+export interface SingleNamespaceInput {
+  readonly namespace: NamespaceSpec;
+  readonly auth: AuthMethod;
+  /** Whether a Fargate Worker fleet was given (`workers`). */
+  readonly fleet: boolean;
+  /** The serverless Workers' Build ID(s) and external ID, when given (`serverlessWorkers`). */
+  readonly serverless?: { readonly buildId?: string; readonly buildIds?: Record<string, string>; readonly externalId: string };
+  /** The starters, when given. */
+  readonly starters?: { readonly pinnedRegion?: string };
+}
+
+/**
+ * The request part of a single-namespace pattern: Fargate Workers or serverless Workers (exactly
+ * one, else a clear error), and optional starters. Both engines' patterns call this.
+ */
+export function singleNamespacePart(kind: string, path: string, i: SingleNamespaceInput): Omit<PatternRequestPart, 'pattern'> {
+  if (i.fleet === (i.serverless !== undefined)) {
+    throw new Error(`${kind} ${path}: workers = ${i.fleet ? '{...}' : '(not set)'}, serverlessWorkers = ${i.serverless ? '{...}' : '(not set)'}: `
+      + 'the Workers run either as an ECS Fargate fleet or as serverless Lambda functions. Fix: set exactly one of workers and serverlessWorkers.');
+  }
+  const sl = i.serverless;
+  const regions = [i.namespace.primaryRegion, i.namespace.replicaRegion].filter((r): r is string => r !== undefined).map(normalizeAwsRegion);
+  return {
+    namespace: i.namespace,
+    auth: i.auth,
+    starters: i.starters !== undefined,
+    starterPinnedRegion: i.starters?.pinnedRegion,
+    runtime: sl ? WorkerRuntime.LAMBDA : WorkerRuntime.FARGATE,
+    serverlessBuildIds: sl ? sl.buildIds ?? Object.fromEntries(regions.map((r) => [r, sl.buildId ?? ''])) : undefined,
+    serverlessExternalId: sl?.externalId,
+  };
+}

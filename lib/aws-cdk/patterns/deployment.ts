@@ -21,6 +21,7 @@ import {
   RegionPlan,
   WorkerRuntime,
 } from '../../core';
+import { singleNamespacePart } from '../../core/request';
 import type { PatternRequestPart } from '../../core/request';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalDeploymentCommonProps, TemporalDeploymentSharedProps } from '../options';
@@ -209,22 +210,11 @@ export abstract class TemporalDeploymentBase extends Construct {
 export function singleNamespaceFleets(kind: string, path: string, props: TemporalDeploymentCommonProps & {
   readonly namespace: NamespaceSpec; readonly credentials: TemporalCredentials;
 }): { part: Omit<PatternRequestPart, 'pattern'>; fleets: IFleetConfigProvider } {
-  if ((props.workers === undefined) === (props.serverlessWorkers === undefined)) {
-    throw new Error(`${kind} ${path}: workers = ${props.workers ? '{...}' : '(not set)'}, serverlessWorkers = ${props.serverlessWorkers ? '{...}' : '(not set)'}: `
-      + 'the Workers run either as an ECS Fargate fleet or as serverless Lambda functions. Fix: set exactly one of workers and serverlessWorkers.');
-  }
   const sl = props.serverlessWorkers;
-  const regions = [props.namespace.primaryRegion, props.namespace.replicaRegion].filter((r): r is string => r !== undefined).map(normalizeAwsRegion);
   return {
-    part: {
-      namespace: props.namespace,
-      auth: props.credentials.method,
-      starters: props.starters !== undefined,
-      starterPinnedRegion: props.starters?.pinnedRegion,
-      runtime: sl ? WorkerRuntime.LAMBDA : WorkerRuntime.FARGATE,
-      serverlessBuildIds: sl ? sl.buildIds ?? Object.fromEntries(regions.map((r) => [r, sl.buildId ?? ''])) : undefined,
-      serverlessExternalId: sl?.externalId,
-    },
+    part: singleNamespacePart(kind, path, {
+      namespace: props.namespace, auth: props.credentials.method, fleet: props.workers !== undefined, serverless: sl, starters: props.starters,
+    }),
     fleets: { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters, serverless: sl }) },
   };
 }
