@@ -11,7 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
-import { FleetRole, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan } from '../../core';
+import { FleetRole, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
@@ -71,7 +71,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
   const allowFrom = cidr ? [ec2.Peer.ipv4(cidr)] : undefined;
-  const needsCluster = region.fleets.some((f) => f.runtime === 'fargate') || region.codecServers.length > 0 || region.proxies.length > 0;
+  const needsCluster = region.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || region.codecServers.length > 0 || region.proxies.length > 0;
   const cluster = input.cluster ?? (needsCluster ? new ecs.Cluster(scope, 'Cluster', {
     vpc: vpc!,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
@@ -130,7 +130,7 @@ export function renderRegion(input: RenderRegionInput): RenderedRegion {
     desiredCount: p.state === FleetState.COLD_STANDBY ? 0 : undefined,
   }));
 
-  const workerServices = region.fleets.filter((f) => f.runtime === 'fargate').map((f) => {
+  const workerServices = region.fleets.filter((f) => f.runtime === WorkerRuntime.FARGATE).map((f) => {
     const proxy = f.viaProxy ? proxies.find((_p, i) => region.proxies[i].namespaces.includes(f.namespace)) : undefined;
     const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(f.namespace));
     const config = input.fleetConfig(f.namespace);

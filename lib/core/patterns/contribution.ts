@@ -2,7 +2,7 @@
  * A pattern's contribution for one namespace, and how contributions merge into one plan. Sharded
  * deployments merge several contributions; all other patterns have exactly one.
  */
-import { ComponentRouting, FleetState } from '../model';
+import { ComponentRouting, FleetState, WorkerRuntime } from '../model';
 import {
   DeploymentPlan,
   DeploymentRequest,
@@ -36,7 +36,7 @@ export function contribute(
   ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest,
   routeReason: (from: string, to: string) => string,
 ): Contribution {
-  const serverless = request.runtime === 'lambda';
+  const serverless = request.runtime === WorkerRuntime.LAMBDA;
   const workers = serverless ? [] : workerFleets;
   const starters = planStarters(ns, workerFleets, request);
   const functions = planFunctions(ns, request);
