@@ -10,4 +10,12 @@ export type { TemporalRegionInfo } from './core/regions';
 export { CredentialPart } from './core/worker-config';
 export type { Finding } from './core/findings';
 export type { ShardRequest } from './core/plan';
+export type {
+  DeploymentOptions, NamespaceOptions, ActiveHotOptions, ActiveColdOptions, ActiveActiveOptions, ShardOptions,
+  ServerlessBuildOptions, StarterPlacementOptions,
+} from './core/pattern-options';
+export type { WorkerServiceInput } from './core/components/worker-service';
+export type { ServerlessFunctionInput, ServerlessWorkerInput } from './core/components/serverless-worker';
+export { CpuArchitecture } from './core/components/service';
+export type { FleetSizing } from './core/components/service';
 export * from './aws-cdk';

@@ -6,220 +6,55 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ComponentRouting, CrossRegionRouteKind, NetworkPath } from '../core/model';
+import type { CodecServerSettingsInput } from '../core/components/codec-server';
+import type { ProxySettingsInput } from '../core/components/proxy';
+import type { ServerlessFunctionInput } from '../core/components/serverless-worker';
+import type { FleetSizing } from '../core/components/service';
+import type { DeploymentOptions, NamespaceOptions, ServerlessBuildOptions, ShardOptions, StarterPlacementOptions } from '../core/pattern-options';
 
-/** The Worker fleet each region runs. */
-export interface WorkerFleetOptions {
+import type { TemporalCredentials } from './blocks/credentials';
+
+export { Connectivity, CrossRegionRoute } from '../core/connectivity';
+export type { PrivateLinkOptions } from '../core/connectivity';
+
+/** The Worker fleet each region runs: its image, and its sizing (engine-neutral, `FleetSizing`). */
+export interface WorkerFleetOptions extends FleetSizing {
   /** The Worker image: an unmodified Temporal SDK worker reads its connection from the standard environment. */
   readonly image: ecs.ContainerImage;
-  /**
-   * Fargate CPU units per task.
-   * @default 512
-   */
-  readonly cpu?: number;
-  /**
-   * Memory per task, in MiB.
-   * @default 1024
-   */
-  readonly memoryLimitMiB?: number;
-  /**
-   * Tasks per running fleet (the desired count of active and hot-standby fleets; cold fleets run 0).
-   * @default 2
-   */
-  readonly minCapacity?: number;
-  /**
-   * Upper bound of CPU autoscaling.
-   * @default 10
-   */
-  readonly maxCapacity?: number;
-  /**
-   * Target CPU utilization for autoscaling.
-   * @default 60
-   */
-  readonly targetCpuUtilizationPercent?: number;
-  /**
-   * Extra, non-secret environment variables for the Worker (task queue names and the like).
-   * @default - none
-   */
-  readonly environment?: { [key: string]: string };
 }
 
 /** Serverless Workers: a Lambda function per namespace region that Temporal Cloud invokes. */
-export interface ServerlessWorkerOptions {
+export interface ServerlessWorkerOptions extends ServerlessFunctionInput, ServerlessBuildOptions {
   /**
    * The Worker code: a directory or .zip file with a handler that runs a Temporal Serverless Worker.
    * It is published as an asset in each region (Lambda reads code from a bucket in its own region).
    */
   readonly codePath: string;
-  /** The handler, e.g. `index.handler`. */
-  readonly handler: string;
-  /**
-   * The Build ID every region's function is registered under (one Worker Deployment Version spans regions).
-   * Set this or `buildIds`.
-   * @default - `buildIds` is required
-   */
-  readonly buildId?: string;
-  /**
-   * Build ID per AWS region, for staged rollouts. All must be equal: different Build IDs across
-   * regions are an error (`TEMPORAL_SERVERLESS_ONE_BUILD_ID`).
-   * @default - `buildId` in every namespace region
-   */
-  readonly buildIds?: { [awsRegion: string]: string };
-  /** The external ID Temporal Cloud presents to assume the invoker role (5-45 characters). */
-  readonly externalId: string;
-  /**
-   * The Worker Deployment name (for the registration command).
-   * @default - none
-   */
-  readonly deploymentName?: string;
   /**
    * Lambda runtime.
    * @default - the block's default (a current Node.js runtime)
    */
   readonly runtime?: lambda.Runtime;
   /**
-   * Memory in MiB.
-   * @default 1024
-   */
-  readonly memorySize?: number;
-  /**
    * Timeout.
    * @default Duration.seconds(90)
    */
   readonly timeout?: Duration;
-  /**
-   * Extra environment variables.
-   * @default - none
-   */
-  readonly environment?: { [key: string]: string };
 }
 
 /** Workflow starters / Clients: a service per Worker region, following the Workers' pattern. */
-export interface StarterOptions extends WorkerFleetOptions {
-  /**
-   * Pin the starters to this region's Regional Endpoint instead of the Namespace Endpoint (only
-   * when a Client must stay in one region; starts and signals are always forwarded to the active region).
-   * @default - the Namespace Endpoint: follows the active region with no configuration change
-   */
-  readonly pinnedRegion?: string;
-}
+export interface StarterOptions extends WorkerFleetOptions, StarterPlacementOptions {}
 
-/** The codec server each Worker region runs (the user's image; the library runs and exposes it). */
-export interface CodecServerOptions {
+/** The codec server each Worker region runs: the user's image, and its settings (engine-neutral). */
+export interface CodecServerOptions extends CodecServerSettingsInput {
   /** The codec server image. It serves `POST /encode` and `POST /decode`. */
   readonly image: ecs.ContainerImage;
-  /**
-   * HTTPS certificate ARN per AWS region (ACM certificates are regional), e.g.
-   * `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`.
-   */
-  readonly certificateArns: { [awsRegion: string]: string };
-  /**
-   * Port the container listens on.
-   * @default 8080
-   */
-  readonly containerPort?: number;
-  /**
-   * Health check path.
-   * @default '/health'
-   */
-  readonly healthCheckPath?: string;
-  /**
-   * Origins allowed by CORS (the Temporal Cloud web UI calls the codec server from the browser).
-   * @default ['https://cloud.temporal.io']
-   */
-  readonly corsAllowedOrigins?: string[];
-  /**
-   * Whether the load balancer is internet-facing.
-   * @default false - reached over a private network (VPN, Direct Connect)
-   */
-  readonly internetFacing?: boolean;
-  /**
-   * IPv4 CIDRs allowed to reach the codec server over HTTPS: the networks operators' browsers and
-   * the Temporal CLI come from (VPN, office, Direct Connect).
-   * @default - the worker VPC's CIDR (or anywhere when internet-facing)
-   */
-  readonly allowedCidrs?: string[];
 }
 
 /** The proxy between Workers and Temporal Cloud (a TCP passthrough or forward proxy image of the user's). */
-export interface ProxyOptions {
+export interface ProxyOptions extends ProxySettingsInput {
   /** The proxy image. It reads its upstream from `TEMPORAL_PROXY_UPSTREAM` (`host:port`). */
   readonly image: ecs.ContainerImage;
-  /**
-   * Port the container listens on.
-   * @default 7233
-   */
-  readonly containerPort?: number;
-}
-
-/** How a worker VPC reaches another region's Temporal VPC endpoint. */
-export class CrossRegionRoute {
-  /** An inter-region VPC peering connection, routes both ways and security group rules (the default). */
-  public static vpcPeering(): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.VPC_PEERING, {});
-  }
-
-  /**
-   * A Transit Gateway per region (attached to the worker VPCs and peered across regions by the
-   * platform team): the library adds the routes to the other regions' CIDRs and the endpoint ingress.
-   *
-   * @param transitGatewayIds Transit Gateway id per AWS region, e.g. `{ 'us-east-1': 'tgw-0abc...' }`
-   */
-  public static transitGateway(transitGatewayIds: { [awsRegion: string]: string }): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds);
-  }
-
-  /**
-   * AWS native cross-region interface endpoints. Temporal Cloud does not support them: choosing this
-   * fails synthesis with an explanation (it exists so the choice is rejected, not ignored).
-   */
-  public static nativeCrossRegionEndpoint(): CrossRegionRoute {
-    return new CrossRegionRoute(CrossRegionRouteKind.NATIVE_CROSS_REGION_ENDPOINT, {});
-  }
-
-  /** No cross-region route. Patterns that need one (Active/Cold, Active/Active under PrivateLink) reject it. */
-  public static none(): CrossRegionRoute {
-    return new CrossRegionRoute(undefined, {});
-  }
-
-  private constructor(
-    /** The route kind; undefined for `none()`. */
-    public readonly kind: CrossRegionRouteKind | undefined,
-    /** Transit Gateway ids per region (Transit Gateway routes only). */
-    public readonly transitGatewayIds: { [awsRegion: string]: string },
-  ) {}
-}
-
-/** Options for PrivateLink connectivity. */
-export interface PrivateLinkOptions {
-  /**
-   * How worker VPCs reach other regions' Temporal VPC endpoints, where the pattern needs it.
-   * @default CrossRegionRoute.vpcPeering()
-   */
-  readonly crossRegionRoute?: CrossRegionRoute;
-}
-
-/** How Workers reach Temporal Cloud. */
-export class Connectivity {
-  /** Over the internet, through each VPC's NAT gateways. */
-  public static public(): Connectivity {
-    return new Connectivity(NetworkPath.PUBLIC, {});
-  }
-
-  /**
-   * Through AWS PrivateLink: an interface endpoint per region, a `region.tmprl.cloud` private zone
-   * per worker VPC, and cross-region routes where the pattern needs them.
-   */
-  public static privateLink(options: PrivateLinkOptions = {}): Connectivity {
-    return new Connectivity(NetworkPath.PRIVATE_LINK, options);
-  }
-
-  private constructor(
-    /** The network path. */
-    public readonly networkPath: NetworkPath,
-    /** PrivateLink options. */
-    public readonly privateLinkOptions: PrivateLinkOptions,
-  ) {}
 }
 
 /** Where one region's resources go, when the platform team supplies them. */
@@ -242,12 +77,7 @@ export interface RegionPlacement {
 }
 
 /** Props every pattern construct shares, the Worker fleet aside. */
-export interface TemporalDeploymentSharedProps {
-  /**
-   * How Workers reach Temporal Cloud.
-   * @default Connectivity.public()
-   */
-  readonly connectivity?: Connectivity;
+export interface TemporalDeploymentSharedProps extends DeploymentOptions {
   /**
    * A codec server in each region that runs Workers.
    * @default - none
@@ -259,19 +89,6 @@ export interface TemporalDeploymentSharedProps {
    */
   readonly proxy?: ProxyOptions;
   /**
-   * How Workers find the codec server and proxy of the active region.
-   * @default ComponentRouting.PER_REGION_CONFIG
-   */
-  readonly componentRouting?: ComponentRouting;
-  /**
-   * With `ComponentRouting.FAILOVER_DNS`: the private DNS domain of the failover names
-   * (`codec.<domain>`, `proxy.<domain>`), a private zone associated with each worker VPC. Each name
-   * answers the primary region's instance while it is healthy (CloudWatch-alarm health checks), else
-   * the secondary's. Workers themselves always use their own region's instance.
-   * @default - `<construct id, lower case>.temporal.internal`
-   */
-  readonly failoverDomainName?: string;
-  /**
    * Stacks, VPCs and clusters the platform team supplies, per AWS region.
    * @default - the construct creates what each region needs
    */
@@ -281,15 +98,12 @@ export interface TemporalDeploymentSharedProps {
    * @default - CDK_DEFAULT_ACCOUNT (the CLI's current account), else account-agnostic
    */
   readonly account?: string;
-  /**
-   * Warnings acknowledged by rule id, with the reason (see RULES.md).
-   * @default - none
-   */
-  readonly acknowledgeWarnings?: { [ruleId: string]: string };
 }
 
 /** Props of the single-namespace pattern constructs. */
 export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
+  /** How Workers authenticate: an API key or an mTLS certificate and key, from Secrets Manager. */
+  readonly credentials: TemporalCredentials;
   /**
    * The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`.
    * @default - none: `serverlessWorkers` is required
@@ -307,4 +121,26 @@ export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedP
    * @default - none
    */
   readonly starters?: StarterOptions;
+}
+
+/** Props of `ServerlessWorkers`. */
+export interface ServerlessWorkersProps extends TemporalDeploymentSharedProps, NamespaceOptions {
+  /** Credentials the function reads from Secrets Manager at cold start. */
+  readonly credentials: TemporalCredentials;
+  /** The function, Build ID and invoker role's external ID. */
+  readonly serverlessWorkers: ServerlessWorkerOptions;
+}
+
+/** One shard: its options (engine-neutral) and its Workers' engine objects. */
+export interface NamespaceShard extends ShardOptions {
+  /** The shard's credentials. */
+  readonly credentials: TemporalCredentials;
+  /** The shard's Worker fleet. */
+  readonly workers: WorkerFleetOptions;
+}
+
+/** Props of `RegionallyShardedNamespaces`. */
+export interface RegionallyShardedNamespacesProps extends TemporalDeploymentSharedProps {
+  /** The shards. */
+  readonly shards: NamespaceShard[];
 }

@@ -1,28 +1,21 @@
 /**
  * The engine of the CDK for Terraform flavour: the ONLY file under lib/ that imports `cdktf` or
- * `@cdktf/provider-aws`. Every other file of lib/cdktf imports what it needs from here.
- *
- * Two rules keep this flavour cheap to load and easy to move:
+ * `@cdktf/provider-aws`; every other file of lib/cdktf imports what it needs from here.
  *
  * - The AWS provider is imported one resource at a time, through deep per-resource paths
- *   (`@cdktf/provider-aws/lib/vpc`), never through its root barrel (`@cdktf/provider-aws` or
- *   `.../lib/index`): the barrel loads all ~1,500 resources (about 3.5 s and 550 MB); the resources
- *   below load in a fraction of a second. eslint enforces it (`no-restricted-imports`).
- * - CDK for Terraform was deprecated upstream in December 2025 and continues as the community fork
- *   CDK Terrain (`cdktn`, `@cdktn/provider-aws`), which keeps the same module layout and class
- *   names. Moving to it is a change of this one file: replace `cdktf` with `cdktn` and
- *   `@cdktf/provider-aws` with `@cdktn/provider-aws` in the imports below (and the peer
- *   dependencies in package.json). Nothing else in lib/cdktf names the engine.
+ *   (`@cdktf/provider-aws/lib/vpc`), never through its root barrel, which loads all ~1,500 resources
+ *   (about 3.5 s and 550 MB). eslint enforces it (`no-restricted-imports`).
+ * - CDK for Terraform (deprecated upstream in December 2025) continues as the community fork CDK
+ *   Terrain (`cdktn`, `@cdktn/provider-aws`) with the same module layout and class names: moving to it
+ *   means renaming the packages imported below (and the peer dependencies in package.json).
  */
 
 // --- The engine ------------------------------------------------------------------------------
-export { Annotations, App, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
-export type { IValidation } from 'constructs';
-export type { ITerraformDependable, TerraformResource } from 'cdktf';
+export { Annotations, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
+export type { ITerraformDependable } from 'cdktf';
 
 // --- The AWS provider, one resource per import -----------------------------------------------
 export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-export type { AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
 
 // Networking
 export { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
@@ -64,3 +57,10 @@ export { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 export { Lb } from '@cdktf/provider-aws/lib/lb';
 export { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 export { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+export { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+export { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
+export { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+export { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+export { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryption } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';

@@ -14,6 +14,15 @@ export { CredentialPart, TemporalEnv } from '../core/worker-config';
 export { TemporalHaValidationError, formatFinding } from '../core/findings';
 export type { Finding } from '../core/findings';
 export type { DeploymentPlan, ShardRequest } from '../core/plan';
+export { CpuArchitecture } from '../core/components/service';
+export type {
+  DeploymentOptions, NamespaceOptions, ActiveHotOptions, ActiveColdOptions, ActiveActiveOptions, ShardOptions,
+  ServerlessBuildOptions, StarterPlacementOptions,
+} from '../core/pattern-options';
+export type { WorkerServiceInput } from '../core/components/worker-service';
+export type { ServerlessFunctionInput, ServerlessWorkerInput } from '../core/components/serverless-worker';
+export { INVOKER_ACTIONS, ServerlessEnv, TEMPORAL_CLOUD_INVOKER_PRINCIPALS } from '../core/serverless';
+export type { FleetSizing } from '../core/components/service';
 // The flavour.
 export * from './options';
 export * from './blocks';

@@ -3,6 +3,8 @@
  * asks for the region and reused by every later construct (cache keyed by stack and region).
  */
 import { AwsProvider, TerraformStack } from './engine';
+import { InputChecker } from '../core/components/input';
+import { throwIfProblems } from '../core/errors';
 import { normalizeAwsRegion } from '../core/regions';
 
 const CACHE = new WeakMap<TerraformStack, Map<string, AwsProvider>>();
@@ -18,25 +20,20 @@ export function providerAlias(awsRegion: string): string {
  */
 export function regionalProvider(stack: TerraformStack, awsRegion: string): AwsProvider {
   const region = normalizeAwsRegion(awsRegion);
-  let byRegion = CACHE.get(stack);
-  if (!byRegion) {
-    byRegion = new Map();
-    CACHE.set(stack, byRegion);
-  }
+  const byRegion = CACHE.get(stack) ?? new Map<string, AwsProvider>();
+  CACHE.set(stack, byRegion);
   const cached = byRegion.get(region);
   if (cached) return cached;
   const alias = providerAlias(region);
   const existing = stack.node.findAll().find((c): c is AwsProvider =>
     c instanceof AwsProvider && TerraformStack.of(c) === stack && c.alias === alias);
-  if (existing) {
-    if (existing.region !== undefined && existing.region !== region) {
-      throw new Error(`${stack.node.path}: the AWS provider ${existing.node.path} has alias '${alias}' but region '${existing.region}'. `
-        + `The Temporal constructs use the alias '${alias}' for ${region}: rename that provider's alias, or pass it as regions['${existing.region}'].provider.`);
-    }
-    byRegion.set(region, existing);
-    return existing;
+  if (existing?.region !== undefined && existing.region !== region) {
+    const c = new InputChecker('TEMPORAL_STACK_REGION_EXPLICIT', '', existing.node.path);
+    c.add('alias', alias, `the provider's region is '${existing.region}', but the Temporal constructs use the alias '${alias}' for ${region}.`,
+      `rename that provider's alias, or pass it as regions['${existing.region}'].provider.`);
+    throwIfProblems('AwsProvider', existing.node.path, c.hits);
   }
-  const provider = new AwsProvider(stack, `aws-${region}`, { alias, region });
+  const provider = existing ?? new AwsProvider(stack, `aws-${region}`, { alias, region });
   byRegion.set(region, provider);
   return provider;
 }

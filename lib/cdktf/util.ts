@@ -1,6 +1,4 @@
-/**
- * Small helpers shared by the CDK for Terraform blocks (no engine import of their own).
- */
+/** Small helpers shared by the CDK for Terraform blocks (no engine import of their own). */
 
 /** An IAM policy document as JSON (tokens inside are resolved by cdktf into Terraform interpolations). */
 export function policyDocument(statements: PolicyStatement[]): string {
@@ -51,20 +49,3 @@ export function subnetCidrs(vpcCidr: string, azCount: number): { publicCidrs: st
   };
 }
 
-/** Checks a whole number in a range; pushes a message naming the prop and the fix. */
-export function checkInteger(
-  errors: string[], prop: string, value: number, min: number, max: number, fix: string, isToken: (v: unknown) => boolean,
-): void {
-  if (isToken(value)) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    errors.push(`${prop} (${value}) must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}. ${fix}`);
-  }
-}
-
-/** Throws the collected errors of one construct as one error. */
-export function throwIfErrors(where: string, errors: string[]): void {
-  if (errors.length === 0) return;
-  throw new Error(errors.length === 1
-    ? `${where}: ${errors[0]}`
-    : `${where} has ${errors.length} errors:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-}

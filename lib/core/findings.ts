@@ -2,42 +2,14 @@
  * Running the rule pack over a plan: findings, acknowledgements and the single error that lists
  * every problem of one construct.
  */
+import { Finding, TemporalHaValidationError } from './errors';
 import { Severity } from './model';
 import { DeploymentPlan } from './plan';
 import { RULES } from './rules';
 import { Rule } from './rules/rule';
 
-/** One finding of one rule. */
-export interface Finding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly constructPath: string;
-  readonly prop: string;
-  readonly value: string;
-  readonly message: string;
-  readonly fix: string;
-  /** For warnings: the reason the user gave when acknowledging it. */
-  readonly acknowledged?: string;
-}
-
-/** Formats a finding as one line: `[RULE] Path: prop = value: message. Fix: fix` */
-export function formatFinding(f: Finding): string {
-  return `[${f.ruleId}] ${f.constructPath}: ${f.prop} = ${f.value}: ${f.message} Fix: ${f.fix}`;
-}
-
-/** Thrown when a construct has error findings; lists every one of them. */
-export class TemporalHaValidationError extends Error {
-  public readonly findings: Finding[];
-  constructor(constructKind: string, constructPath: string, findings: Finding[]) {
-    const errors = findings.filter((f) => f.severity === Severity.ERROR);
-    super([
-      `${constructKind} ${constructPath} has ${errors.length} configuration error${errors.length === 1 ? '' : 's'} that would break failover or deployment:`,
-      ...errors.map((f, i) => `  ${i + 1}. ${formatFinding(f)}`),
-    ].join('\n'));
-    this.name = 'TemporalHaValidationError';
-    this.findings = errors;
-  }
-}
+export { formatFinding, TemporalHaValidationError } from './errors';
+export type { Finding } from './errors';
 
 /** Runs every rule over the plan; applies acknowledgements; reports unknown or invalid acknowledgements. */
 export function evaluate(plan: DeploymentPlan, rules: readonly Rule[] = RULES): Finding[] {

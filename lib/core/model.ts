@@ -23,7 +23,7 @@ export enum PollerForwarding {
   DISABLED = 'disabled',
 }
 
-/** The Worker deployment patterns Temporal documents (seed 000). */
+/** The Worker deployment patterns Temporal documents (https://docs.temporal.io/cloud/high-availability/architecture-patterns). */
 export enum DeploymentPattern {
   /** Workers in one region only, no replica (a shard that only needs local, low-latency processing). */
   SINGLE_REGION = 'single-region',

@@ -4,6 +4,11 @@
  * (lib/core/rules) check a plan against Temporal's documented behaviour. A plan is derived from a
  * request without ever throwing: bad input is planned as asked, then reported by the rules.
  */
+import type { CodecServerInput, CodecServerSettings } from './components/codec-server';
+import type { HealthAlarmSettings } from './components/failover-record';
+import type { ProxyInput, ProxySettings } from './components/proxy';
+import type { FunctionSettings, ServerlessFunctionSpec } from './components/serverless-worker';
+import type { FleetSizing, ServiceSettings } from './components/service';
 import {
   AuthMethod,
   ComponentRouting,
@@ -64,6 +69,20 @@ export interface PlannedFleet {
   readonly networkPath: NetworkPath;
   /** Where the user asked for this (prop path), for messages. */
   readonly propPath: string;
+  /** How the process authenticates. */
+  readonly auth: AuthMethod;
+  /** Extra plain environment variables, keys sorted. */
+  readonly environment: Record<string, string>;
+  /** Fargate fleets: the ECS service's resolved settings (tasks, CPU, memory, scaling, logs). */
+  readonly service?: ServiceSettings;
+  /** The prop path of the fleet's options (`workers`, `starters`, `shards[0].workers`), for messages. */
+  readonly optionsPath: string;
+  /** The key of the fleet's engine objects (image, credentials) in the pattern's table: the qualified namespace. */
+  readonly configKey: string;
+  /** The id of this region's codec server the process uses, if any. */
+  readonly codecServerId?: string;
+  /** The id of this region's proxy the process dials, if it dials through one. */
+  readonly proxyId?: string;
 }
 
 /** A PrivateLink interface endpoint to Temporal Cloud in one region. */
@@ -108,6 +127,17 @@ export interface PlannedRegionalService {
   readonly upstreamAddress?: string;
 }
 
+/** A codec server in one region, with its resolved settings. */
+export interface PlannedCodecServer extends PlannedRegionalService {
+  readonly settings: CodecServerSettings;
+}
+
+/** A proxy in one region, with its resolved settings. */
+export interface PlannedProxy extends PlannedRegionalService {
+  readonly upstreamAddress: string;
+  readonly settings: ProxySettings;
+}
+
 /** A Route 53 failover record pair in front of a regional component. */
 export interface PlannedFailoverRecord {
   /** `codec` or `proxy`. */
@@ -118,6 +148,16 @@ export interface PlannedFailoverRecord {
   readonly privateZone: boolean;
   /** How its health is checked: `cloudwatch-alarm` or `http`. */
   readonly healthCheck: string;
+  /** The record's fully qualified name, `<component>.<failover domain>`. */
+  readonly recordName: string;
+  /** The record TTL, in seconds. */
+  readonly ttlSeconds: number;
+  /** Route 53's status for the health check while CloudWatch has insufficient data. */
+  readonly insufficientDataHealthStatus: string;
+  /** The component's name in its health alarms' names (`<deployment>-<component>`). */
+  readonly alarmBaseName: string;
+  /** The component's health alarm per region (name and thresholds). */
+  readonly alarms: Record<string, HealthAlarmSettings>;
 }
 
 /** A serverless Worker function Temporal Cloud invokes in one region. */
@@ -127,6 +167,10 @@ export interface PlannedFunction {
   readonly buildId: string;
   readonly temporalAddress: string;
   readonly propPath: string;
+  /** The id of this region's codec server the function uses, if any. */
+  readonly codecServerId?: string;
+  /** The function's resolved settings (runtime, memory, timeout, architecture, environment, names). */
+  readonly settings: FunctionSettings;
 }
 
 /** Everything in one AWS region. */
@@ -138,8 +182,8 @@ export interface RegionPlan {
   readonly known: boolean;
   readonly fleets: PlannedFleet[];
   readonly functions: PlannedFunction[];
-  readonly codecServers: PlannedRegionalService[];
-  readonly proxies: PlannedRegionalService[];
+  readonly codecServers: PlannedCodecServer[];
+  readonly proxies: PlannedProxy[];
   readonly privateLinkEndpoint?: PlannedPrivateLinkEndpoint;
   /** True when the region needs a VPC (fleets, functions in a VPC, components or an endpoint). */
   readonly needsVpc: boolean;
@@ -165,6 +209,10 @@ export interface PlacementFact {
   readonly vpcCidr?: string;
   /** Prop path the placement came from, e.g. `regions.us-east-1`. */
   readonly propPath: string;
+  /** Whether the supplied VPC names its private route tables (undefined: the engine finds them itself). */
+  readonly privateRouteTables?: boolean;
+  /** Whether the supplied VPC names public subnets (undefined: the engine finds them itself). */
+  readonly publicSubnets?: boolean;
 }
 
 /** The whole plan. */
@@ -189,6 +237,10 @@ export interface ServerlessRequest {
   readonly buildIds: Record<string, string>;
   /** External ID of the invoker role's trust policy. */
   readonly externalId: string;
+  /** Regions the Worker code is given for, as keyed by the user (undefined: one code for every region). */
+  readonly codeRegions?: string[];
+  /** The function's settings as the user gave them (engine values already turned into names and seconds). */
+  readonly function?: ServerlessFunctionSpec;
 }
 
 /** Codec server / proxy request. */
@@ -200,6 +252,21 @@ export interface ComponentRequest {
   readonly privateZone: boolean;
   /** Regions for which an HTTPS certificate for the codec server was supplied (undefined = not checked). */
   readonly codecCertificateRegions?: string[];
+  /** Whether the codec server's load balancer is internet-facing. */
+  readonly codecInternetFacing?: boolean;
+  /** The codec server's settings as the user wrote them. */
+  readonly codecServerInput?: CodecServerInput;
+  /** The proxy's settings as the user wrote them. */
+  readonly proxyInput?: ProxyInput;
+}
+
+/** The engine-neutral options of one namespace's fleets (by qualified namespace). */
+export interface FleetInputs {
+  readonly workers?: FleetSizing;
+  /** Starters' sizing (default: the Workers'). */
+  readonly starters?: FleetSizing;
+  /** Where the options were given, for messages: `''` or `shards[0]`. */
+  readonly propPrefix?: string;
 }
 
 /** One shard of a regionally sharded deployment. */
@@ -240,6 +307,14 @@ export interface DeploymentRequest {
   /** Warnings the user acknowledged: rule id -> reason. */
   readonly acknowledgements?: Record<string, string>;
   readonly placements: PlacementFact[];
+  /** The fleets' engine-neutral options, by qualified namespace. */
+  readonly fleetInputs?: Record<string, FleetInputs>;
+  /** Single-namespace patterns: whether a Fargate Worker fleet was given (with serverless Workers: must not be). */
+  readonly workersGiven?: boolean;
+  /** Transit Gateway id per region, as the user keyed them (Transit Gateway routes). */
+  readonly transitGatewayIds?: Record<string, string>;
+  /** The private domain of the codec server and proxy failover names. */
+  readonly failoverDomainName: string;
 }
 
 /** Convenience: all fleets of a plan. */
@@ -250,4 +325,13 @@ export function allFleets(plan: DeploymentPlan): PlannedFleet[] {
 /** Convenience: the region plan for an AWS region. */
 export function regionPlan(plan: DeploymentPlan, awsRegion: string): RegionPlan | undefined {
   return plan.regions.find((r) => r.awsRegion === awsRegion);
+}
+
+/**
+ * The plan as JSON (without the request it was made from): per region, the fleets (state, address,
+ * endpoint, settings), codec servers, proxies, PrivateLink endpoint, private zone records and routes.
+ */
+export function planToJson(plan: DeploymentPlan): any {
+  const { request: _request, ...rest } = plan;
+  return JSON.parse(JSON.stringify(rest));
 }

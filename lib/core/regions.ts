@@ -2,8 +2,8 @@
  * The Temporal Cloud AWS region catalog: ids, Regional Endpoints, PrivateLink service names and
  * which regions may hold each other's replica. One place to change when Temporal adds a region.
  *
- * Sources: Temporal Cloud connectivity docs (`privatelink_aws.json`) and the High Availability
- * docs' same-continent replication rule (see ../../shared/TEMPORAL_FACTS.md in the steering repo).
+ * Sources: Temporal Cloud's AWS PrivateLink page (https://docs.temporal.io/cloud/connectivity/aws-connectivity)
+ * and the High Availability page's replication rules (https://docs.temporal.io/cloud/high-availability).
  */
 
 /** The port every Temporal Cloud gRPC endpoint listens on. */

@@ -1,8 +1,12 @@
 /**
  * The environment a Worker (or Client) process is given, in the variable names Temporal's SDKs read
- * (`@temporalio/envconfig` and its peers in the other SDKs), so an unmodified SDK worker connects.
- * Secrets are named here and resolved by each engine from Secrets Manager; never put in plain text.
+ * (`@temporalio/envconfig` and its peers; see https://docs.temporal.io/references/client-environment-configuration),
+ * so an unmodified SDK worker connects. Secrets are named here and resolved by each engine from
+ * Secrets Manager; never put in plain text.
  */
+import { InputChecker, InputHit } from './components/input';
+import { sortedEnvironment } from './components/service';
+import { throwIfProblems } from './errors';
 import { AuthMethod } from './model';
 
 /** Temporal's standard environment variable names (checked against `@temporalio/envconfig` by the tests). */
@@ -29,29 +33,88 @@ export enum CredentialPart {
   CLIENT_KEY = 'client-key',
 }
 
-/** What a fleet connects with. */
-export interface ConnectionSettings {
+/**
+ * The connection props a Worker service and a serverless Worker share (both engines' props extend this).
+ * @internal a hidden base: jsii copies its props into the interfaces that extend it
+ */
+export interface WorkerConnectionInput {
+  /** The qualified namespace, `<name>.<account>`, e.g. `orders.a1b2c`. Written to `TEMPORAL_NAMESPACE`. */
+  readonly namespace: string;
+  /**
+   * The TLS server name to verify (`TEMPORAL_TLS_SERVER_NAME`). Required with mTLS whenever
+   * `address` is not the Namespace Endpoint (a Regional Endpoint or a proxy): set it to the
+   * Namespace Endpoint host, `<namespace>.tmprl.cloud`, because Temporal Cloud presents the
+   * namespace's certificate (https://docs.temporal.io/cloud/high-availability/how-it-works).
+   * @default - none: the host of `address` is verified
+   */
+  readonly tlsServerName?: string;
+  /**
+   * The codec server URL (`TEMPORAL_CODEC_ENDPOINT`).
+   * @default - none
+   */
+  readonly codecEndpoint?: string;
+}
+
+/** What a process connects with. */
+export interface ConnectionSettings extends WorkerConnectionInput {
   /** `host:port` the process dials (a Temporal endpoint, or the proxy in front of it). */
   readonly address: string;
-  /** The qualified namespace, `orders.a1b2c`. */
-  readonly namespace: string;
   readonly auth: AuthMethod;
-  /** Set when the dialed host is not the one the server's certificate names. */
-  readonly tlsServerName?: string;
-  /** The codec server URL Workers and tools should use, if any. */
-  readonly codecEndpoint?: string;
 }
 
 /** Plain variables and secret-backed variables for a container or function. */
 export interface WorkerEnvironment {
-  /** Non-secret variables, written in the clear. */
+  /** Non-secret variables, written in the clear, keys sorted. */
   readonly plain: Record<string, string>;
-  /** Secret-backed variables: variable name -> which credential it must hold. */
+  /** Secret-backed variables (keys sorted): variable name -> which credential it must hold. */
   readonly secrets: Record<string, CredentialPart>;
 }
 
-/** The environment for a long-lived container: credentials injected as values (`*_DATA`, API key). */
+/** Rule id of the checks on the extra environment. */
+export const ENVIRONMENT_RULE = 'TEMPORAL_ENVIRONMENT_RESERVED';
+
+/** Variables the library sets, and the input that sets each. */
+const MANAGED: Record<string, string> = {
+  [TemporalEnv.ADDRESS]: 'address (a pattern derives it from the namespace and the pattern)',
+  [TemporalEnv.NAMESPACE]: 'namespace',
+  [TemporalEnv.TLS]: 'nothing: TLS is always on for Temporal Cloud',
+  [TemporalEnv.TLS_SERVER_NAME]: 'tlsServerName',
+  [TemporalEnv.CODEC_ENDPOINT]: 'codecEndpoint (a pattern sets it from codecServer)',
+};
+
+/** Variables holding a credential: injected from Secrets Manager, never written in plain text. */
+export const CREDENTIAL_VARIABLES: readonly string[] = [
+  TemporalEnv.API_KEY, TemporalEnv.TLS_CLIENT_CERT_DATA, TemporalEnv.TLS_CLIENT_KEY_DATA,
+  TemporalEnv.TLS_CLIENT_CERT_PATH, TemporalEnv.TLS_CLIENT_KEY_PATH,
+];
+
+/** Checks extra environment variables under `<prefix>.environment`: none the library sets (unless `managed` is false), no credential. */
+export function checkEnvironment(env: Record<string, string> | undefined, prefix: string, path?: string, managed = true): InputHit[] {
+  const c = new InputChecker(ENVIRONMENT_RULE, prefix, path);
+  for (const name of Object.keys(env ?? {})) {
+    if (managed && name in MANAGED) {
+      c.add(`environment.${name}`, env![name], `${name} is set by the library.`, `remove it and set ${MANAGED[name]}.`);
+    } else if (CREDENTIAL_VARIABLES.includes(name)) {
+      c.hits.push({
+        ruleId: ENVIRONMENT_RULE,
+        prop: c.propPath(`environment.${name}`),
+        value: '(redacted)',
+        path,
+        message: `${name} holds a credential, which this library injects from Secrets Manager and never writes in plain text.`,
+        fix: 'remove it from the extra environment and pass the secret as credentials (TemporalCredentials).',
+      });
+    }
+  }
+  return c.hits;
+}
+
+/**
+ * The environment for a long-lived container: the extra variables, then the connection variables
+ * (which win over an extra variable of the same name), credentials as secret-backed variables.
+ * Throws `TemporalHaValidationError` when `extra` holds a credential.
+ */
 export function workerEnvironment(conn: ConnectionSettings, extra: Record<string, string> = {}): WorkerEnvironment {
+  throwIfProblems('workerEnvironment', 'environment', checkEnvironment(extra, '', undefined, false));
   const plain: Record<string, string> = {
     ...extra,
     [TemporalEnv.ADDRESS]: conn.address,
@@ -62,17 +125,7 @@ export function workerEnvironment(conn: ConnectionSettings, extra: Record<string
   if (conn.codecEndpoint) plain[TemporalEnv.CODEC_ENDPOINT] = conn.codecEndpoint;
   const secrets: Record<string, CredentialPart> = conn.auth === AuthMethod.API_KEY
     ? { [TemporalEnv.API_KEY]: CredentialPart.API_KEY }
-    : {
-      [TemporalEnv.TLS_CLIENT_CERT_DATA]: CredentialPart.CLIENT_CERTIFICATE,
-      [TemporalEnv.TLS_CLIENT_KEY_DATA]: CredentialPart.CLIENT_KEY,
-    };
-  // Credentials never go in plain text, whatever the auth method: refuse every credential variable.
-  const credentialNames = [TemporalEnv.API_KEY, TemporalEnv.TLS_CLIENT_CERT_DATA, TemporalEnv.TLS_CLIENT_KEY_DATA];
-  for (const name of credentialNames) {
-    if (name in extra) {
-      throw new Error(`environment: ${name} holds a credential, which this library injects from Secrets Manager and never writes in plain text; `
-        + 'remove it from the extra environment and pass the secret as credentials.');
-    }
-  }
-  return { plain, secrets };
+    : { [TemporalEnv.TLS_CLIENT_CERT_DATA]: CredentialPart.CLIENT_CERTIFICATE, [TemporalEnv.TLS_CLIENT_KEY_DATA]: CredentialPart.CLIENT_KEY };
+  return { plain: sortedEnvironment(plain), secrets: sortedEnvironment(secrets) };
 }
+

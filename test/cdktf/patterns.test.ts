@@ -70,7 +70,7 @@ describe('providers: one aliased AwsProvider per region, created once per stack 
     expect(regionalProvider(stack, 'us-east-1')).toBe(mine);
     const other = newStack('other');
     new AwsProvider(other, 'Wrong', { alias: 'us-west-2', region: 'eu-west-1' });
-    expect(errorOf(() => new ActiveHotDeployment(other, 'Orders', hot())).message).toContain("has alias 'us-west-2' but region 'eu-west-1'");
+    expect(errorOf(() => new ActiveHotDeployment(other, 'Orders', hot())).message).toContain("[TEMPORAL_STACK_REGION_EXPLICIT] other/Wrong: alias = 'us-west-2': the provider's region is 'eu-west-1'");
   });
 
   test('outside a TerraformStack, the construct says where it belongs', () => {
@@ -109,7 +109,8 @@ describe('composed into the platform team\'s VPCs', () => {
       workers: { image: 'ghcr.io/acme/orders-worker:1.0.0' },
       regions: { 'us-east-1': { vpc: vpc('10.10.0.0/16', false) } },
     }));
-    expect(err.message).toContain("regions['us-east-1'].vpc has no privateRouteTableIds");
+    expect(err.message).toContain('[TEMPORAL_SUPPLIED_NETWORK] stack/Orders: regions.us-east-1.vpc.privateRouteTableIds = (not set)');
+    expect(err.message).toContain('Fix: add privateRouteTableIds to regions.us-east-1.vpc.');
   });
 
   test('Transit Gateway: routes both ways to each region\'s Transit Gateway, no peering', () => {
@@ -136,7 +137,21 @@ describe('composed into the platform team\'s VPCs', () => {
       connectivity: Connectivity.privateLink({ crossRegionRoute: CrossRegionRoute.transitGateway({ 'us-east-1': 'tgw-east' }) }),
       workers: { image: 'ghcr.io/acme/orders-worker:1.0.0' },
     }));
-    expect(err.message).toContain("no Transit Gateway id for us-west-2. Pass { 'us-west-2': 'tgw-...' }");
+    expect(err.message).toContain('[TEMPORAL_CROSS_REGION_ROUTE_SETTINGS]');
+    expect(err.message).toContain('has no Transit Gateway id for us-west-2');
+    expect(err.message).toContain("CrossRegionRoute.transitGateway({ 'us-west-2': 'tgw-...', ... })");
+  });
+
+  test('Transit Gateway ids keyed by Temporal region id (aws-us-east-1, any case) are accepted', () => {
+    const stack = newStack();
+    new ActiveColdDeployment(stack, 'Orders', {
+      namespace: NAMESPACE,
+      credentials: TemporalCredentials.apiKeyFromSecretName('temporal/orders/api-key'),
+      connectivity: Connectivity.privateLink({ crossRegionRoute: CrossRegionRoute.transitGateway({ 'aws-us-east-1': 'tgw-east', 'AWS-US-WEST-2': 'tgw-west' }) }),
+      workers: { image: 'ghcr.io/acme/orders-worker:1.0.0' },
+    });
+    const tgw = resourcesOf(synthStack(stack), 'aws_route').filter((r) => r.body.transit_gateway_id);
+    expect([...new Set(tgw.map((r) => `${r.region} ${r.body.transit_gateway_id}`))].sort()).toEqual(['us-east-1 tgw-east', 'us-west-2 tgw-west']);
   });
 });
 
@@ -236,6 +251,10 @@ describe('Active/Active with a proxy and failover DNS', () => {
       'codec.shipping.temporal.internal PRIMARY primary-us-east-1', 'codec.shipping.temporal.internal SECONDARY secondary-us-west-2',
       'proxy.shipping.temporal.internal PRIMARY primary-us-east-1', 'proxy.shipping.temporal.internal SECONDARY secondary-us-west-2',
     ]);
+    // The AWS CDK flavour's settings: missing alarm data is unhealthy, no healthy target for 2 minutes, TTL 30 s.
+    expect(resourcesOf(json, 'aws_route53_health_check').map((c) => c.body.insufficient_data_health_status)).toEqual(['Unhealthy', 'Unhealthy', 'Unhealthy', 'Unhealthy']);
+    expect(alarms.every((a) => a.body.evaluation_periods === 2 && a.body.treat_missing_data === 'breaching' && /^temporal-.*-no-healthy-targets$/.test(a.body.alarm_name))).toBe(true);
+    expect(records.map((r) => r.body.ttl)).toEqual([30, 30, 30, 30]);
   });
 });
 
@@ -344,10 +363,15 @@ describe('ServerlessWorkers', () => {
   test('the environment contract is the AWS CDK flavour\'s (one Worker package works with either engine)', () => {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const cdkBlock = require('../../lib/aws-cdk/blocks/serverless-worker').TemporalServerlessWorker;
-    const tfBlock = require('../../lib/cdktf/blocks/serverless-worker').TemporalServerlessWorker;
+    // The CDK for Terraform flavour exports these core constants (the AWS CDK block's statics copy them).
+    const tf = require('../../lib/core/serverless');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    for (const key of ['TEMPORAL_CLOUD_INVOKER_PRINCIPALS', 'INVOKER_ACTIONS', 'SECRET_ARN_SUFFIX', 'SECRET_FIELD_SUFFIX', 'BUILD_ID_ENV', 'DEPLOYMENT_NAME_ENV', 'TASK_QUEUE_ENV']) {
-      expect({ key, value: tfBlock[key] }).toEqual({ key, value: cdkBlock[key] });
+    for (const [key, value] of [
+      ['TEMPORAL_CLOUD_INVOKER_PRINCIPALS', tf.TEMPORAL_CLOUD_INVOKER_PRINCIPALS], ['INVOKER_ACTIONS', tf.INVOKER_ACTIONS],
+      ['SECRET_ARN_SUFFIX', tf.ServerlessEnv.SECRET_ARN_SUFFIX], ['SECRET_FIELD_SUFFIX', tf.ServerlessEnv.SECRET_FIELD_SUFFIX],
+      ['BUILD_ID_ENV', tf.ServerlessEnv.BUILD_ID], ['DEPLOYMENT_NAME_ENV', tf.ServerlessEnv.DEPLOYMENT_NAME], ['TASK_QUEUE_ENV', tf.ServerlessEnv.TASK_QUEUE],
+    ]) {
+      expect({ key, value: cdkBlock[key] }).toEqual({ key, value });
     }
   });
 
@@ -403,7 +427,8 @@ describe('ServerlessWorkers', () => {
 
   test('code missing for a namespace region is named with the fix', () => {
     const err = errorOf(() => build({ code: { 'eu-west-1': ServerlessWorkerCode.fromImage('1.dkr.ecr.eu-west-1.amazonaws.com/notify:42') } }));
-    expect(err.message).toContain('serverlessWorkers.code has no entry for eu-central-1');
+    expect(err.message).toContain('[TEMPORAL_SUPPLIED_NETWORK] stack/Notify: serverlessWorkers.code.eu-central-1 = (not set)');
+    expect(err.message).toContain("Fix: add code['eu-central-1'].");
   });
 });
 
@@ -423,7 +448,7 @@ describe('blocks on their own', () => {
       desiredCount: 0,
       minCapacity: 2,
     }));
-    expect(err.message).toContain('autoscaling would start the cold standby fleet');
+    expect(err.message).toContain('[TEMPORAL_SERVICE_SIZING] stack/Workers: desiredCount = 0: is below minCapacity (2): autoscaling would start the cold standby fleet. Fix: set minCapacity: 0');
   });
 
   test('TemporalWorkerService: credentials in the plain environment are refused', () => {
@@ -440,7 +465,8 @@ describe('blocks on their own', () => {
       credentials: TemporalCredentials.apiKeyFromSecretName('k'),
       environment: { TEMPORAL_API_KEY: 'plaintext' },
     }));
-    expect(err.message).toContain('credentials must come from Secrets Manager');
+    expect(err.message).toContain('[TEMPORAL_ENVIRONMENT_RESERVED] stack/Workers: environment.TEMPORAL_API_KEY = (redacted): TEMPORAL_API_KEY holds a credential');
+    expect(err.message).not.toContain('plaintext');
   });
 
   test('TemporalRegionalPrivateZone writes only Regional Endpoint names', () => {
@@ -452,6 +478,7 @@ describe('blocks on their own', () => {
   });
 
   test('TemporalCredentials: an ARN where a name is expected is refused', () => {
-    expect(errorOf(() => TemporalCredentials.apiKeyFromSecretName('arn:aws:secretsmanager:us-east-1:1:secret:x')).message).toContain('is an ARN, not a name');
+    expect(errorOf(() => TemporalCredentials.apiKeyFromSecretName('arn:aws:secretsmanager:us-east-1:1:secret:x')).message)
+      .toContain("[TEMPORAL_CREDENTIALS_SECRETS] apiKeyFromSecretName(): secretName = 'arn:aws:secretsmanager:us-east-1:1:secret:x': is an ARN, not a name");
   });
 });

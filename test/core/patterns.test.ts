@@ -93,9 +93,13 @@ describe('Active/Passive (Hot)', () => {
 
   test('runs the codec server in both regions, ACTIVE (not only after a failover)', () => {
     expect(plan.regions.flatMap((r) => r.codecServers)).toEqual([
-      { id: 'codec', awsRegion: 'us-east-1', namespaces: ['orders.a1b2c'], state: FleetState.ACTIVE },
-      { id: 'codec', awsRegion: 'us-west-2', namespaces: ['orders.a1b2c'], state: FleetState.ACTIVE },
+      expect.objectContaining({ id: 'codec', awsRegion: 'us-east-1', namespaces: ['orders.a1b2c'], state: FleetState.ACTIVE }),
+      expect.objectContaining({ id: 'codec', awsRegion: 'us-west-2', namespaces: ['orders.a1b2c'], state: FleetState.ACTIVE }),
     ]);
+    // Both run their tasks: the active size, with the documented defaults.
+    expect(plan.regions.map((r) => r.codecServers[0].settings)).toEqual([0, 1].map(() => expect.objectContaining({
+      desiredCount: 2, cpu: 256, memoryLimitMiB: 512, containerPort: 8080, healthCheckPath: '/health', corsAllowedOrigins: ['https://cloud.temporal.io'],
+    })));
     expect(plan.failoverRecords).toEqual([]);
   });
 
@@ -207,13 +211,20 @@ describe('Active/Passive (Cold)', () => {
 
     // THEN one record pair points at us-east-1 first and us-west-2 second, checked by a CloudWatch alarm
     expect(dns.componentRouting).toBe(ComponentRouting.FAILOVER_DNS);
-    expect(dns.failoverRecords).toEqual([{
+    expect(dns.failoverRecords).toEqual([expect.objectContaining({
       component: 'codec',
       primaryRegion: 'us-east-1',
       secondaryRegion: 'us-west-2',
       privateZone: true,
       healthCheck: 'cloudwatch-alarm',
-    }]);
+      recordName: 'codec.orders.temporal.internal',
+      ttlSeconds: 30,
+      // A region whose alarm data goes missing (a regional outage) is unhealthy: the name fails over.
+      insufficientDataHealthStatus: 'Unhealthy',
+    })]);
+    expect(dns.failoverRecords[0].alarms['us-west-2']).toEqual(expect.objectContaining({
+      alarmName: 'temporal-orders-codec-us-west-2-no-healthy-targets', metricName: 'HealthyHostCount', threshold: 1, evaluationPeriods: 2, treatMissingData: 'breaching',
+    }));
     expect(evaluate(dns)).toEqual([]);
   });
 
@@ -313,7 +324,7 @@ describe('regionally sharded namespaces', () => {
   test('runs one codec server per region, serving both namespaces', () => {
     for (const r of plan.regions) {
       expect(r.codecServers).toEqual([
-        { id: 'codec', awsRegion: r.awsRegion, namespaces: ['orders-east.a1b2c', 'orders-west.a1b2c'], state: FleetState.ACTIVE },
+        expect.objectContaining({ id: 'codec', awsRegion: r.awsRegion, namespaces: ['orders-east.a1b2c', 'orders-west.a1b2c'], state: FleetState.ACTIVE }),
       ]);
     }
   });
@@ -368,10 +379,12 @@ describe('serverless Workers', () => {
   const plan = planDeployment(serverlessRequest());
 
   test('registers a function in each namespace region under the Build ID, and runs no Worker fleets', () => {
-    expect(plan.regions.flatMap((r) => r.functions)).toEqual([
-      { awsRegion: 'us-east-1', namespace: 'orders.a1b2c', buildId: 'build-2024-06-01', temporalAddress: NS_ADDRESS, propPath: 'serverless.buildId' },
-      { awsRegion: 'us-west-2', namespace: 'orders.a1b2c', buildId: 'build-2024-06-01', temporalAddress: NS_ADDRESS, propPath: 'serverless.buildId' },
-    ]);
+    expect(plan.regions.flatMap((r) => r.functions)).toEqual(['us-east-1', 'us-west-2'].map((awsRegion) => expect.objectContaining({
+      awsRegion, namespace: 'orders.a1b2c', buildId: 'build-2024-06-01', temporalAddress: NS_ADDRESS, propPath: 'serverless.buildId', codecServerId: 'codec',
+    })));
+    expect(plan.regions[0].functions[0].settings).toEqual(expect.objectContaining({
+      runtime: 'nodejs24.x', memorySize: 1024, timeoutSeconds: 90, handler: 'index.handler', buildId: 'build-2024-06-01',
+    }));
     expect(allFleets(plan).filter((f) => f.role === FleetRole.WORKER)).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ describe('RULES.md', () => {
 
   test('escapes pipes inside a summary or quote so the table keeps its columns', () => {
     // GIVEN a rule whose text contains a pipe
-    const rule = { ...RULES[0], summary: 'a | b', source: { doc: 'doc', quote: 'x | y' } };
+    const rule = { ...RULES[0], summary: 'a | b', source: { doc: 'doc', url: 'https://docs.temporal.io/x', quote: 'x | y' } };
 
     // WHEN rendering a table of it
     const row = renderRulesTable([rule]).split('\n').find((l) => l.startsWith(`| \`${rule.id}\``))!;
@@ -36,5 +36,26 @@ describe('RULES.md', () => {
     // THEN the row still has exactly four cells
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(4);
     expect(row).toContain('a \\| b');
+  });
+
+  test('shows each rule\'s source as a Markdown link to its public page, then the quoted sentence', () => {
+    const table = renderRulesTable();
+    for (const rule of RULES) {
+      const row = table.split('\n').find((l) => l.startsWith(`| \`${rule.id}\` |`))!;
+      expect(row).toContain(`[${rule.source.doc.replace(/\|/g, '\\|')}](${rule.source.url}): "`);
+    }
+  });
+
+  test('every rule cites a public Temporal or AWS documentation page, never a project file', () => {
+    for (const rule of RULES) {
+      expect(rule.source.url).toMatch(/^https:\/\/docs\.(temporal\.io|aws\.amazon\.com)\/\S+$/);
+      expect(`${rule.source.doc} ${rule.source.quote}`).not.toMatch(/seed \d|TEMPORAL_FACTS|\.\.\/shared|\.md\b/i);
+    }
+  });
+
+  test('tells users how to acknowledge a warning by its id', () => {
+    const table = renderRulesTable();
+    expect(table).toContain('`temporal-ha:<RULE_ID>`');
+    expect(table).toContain('`acknowledgeWarnings: { RULE_ID: \'reason\' }`');
   });
 });

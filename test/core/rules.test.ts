@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   activeActiveRequest,
   coldRequest,
@@ -449,6 +451,79 @@ const FAILING: FailingCase[] = [
     value: "'eu-west-1'",
     names: ['ActiveHotDeployment deploys nothing to eu-west-1 (it uses us-east-1, us-west-2)', "remove regions['eu-west-1']"],
   },
+  {
+    id: 'TEMPORAL_WORKERS_OR_SERVERLESS',
+    name: 'both a Fargate fleet and serverless Workers',
+    input: serverlessRequest({ constructKind: 'ActiveHotDeployment', workersGiven: true }),
+    prop: 'workers',
+    value: '{...} (and serverlessWorkers = {...})',
+    names: ['either as an ECS Fargate fleet or as serverless Lambda functions', 'set exactly one of workers and serverlessWorkers'],
+  },
+  {
+    id: 'TEMPORAL_SUPPLIED_NETWORK',
+    name: 'a supplied VPC without route tables where Active/Cold routes across regions',
+    input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', privateRouteTables: false })] }),
+    prop: 'regions.us-east-1.vpc.privateRouteTableIds',
+    value: '(not set)',
+    names: ['routes go in the private subnets\' route tables', 'add privateRouteTableIds to regions.us-east-1.vpc'],
+  },
+  {
+    id: 'TEMPORAL_SERVICE_SIZING',
+    name: 'a Worker fleet whose minimum exceeds its maximum',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { minCapacity: 12, maxCapacity: 4 } } } }),
+    prop: 'workers.minCapacity',
+    value: '12',
+    names: ['greater than maxCapacity (4)', 'set minCapacity <= maxCapacity'],
+  },
+  {
+    id: 'TEMPORAL_ENVIRONMENT_RESERVED',
+    name: 'an API key in the plain environment of the Workers',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { environment: { TEMPORAL_API_KEY: 'secret' } } } } }),
+    prop: 'workers.environment.TEMPORAL_API_KEY',
+    value: '(redacted)',
+    names: ['holds a credential', 'Secrets Manager'],
+  },
+  {
+    id: 'TEMPORAL_CODEC_SERVER_SETTINGS',
+    name: 'a codec server allowing any CORS origin',
+    input: hotRequest({ components: { codecServerInput: { certificateArns: {}, corsAllowedOrigins: ['*'] } } }),
+    prop: 'codecServer.corsAllowedOrigins[0]',
+    value: "'*'",
+    names: ['any web page could have browsers decode your payloads', 'https://cloud.temporal.io'],
+  },
+  {
+    id: 'TEMPORAL_PROXY_SETTINGS',
+    name: 'a proxy listening on port 0',
+    input: hotRequest({ components: { proxy: true, proxyInput: { containerPort: 0 } } }),
+    prop: 'proxy.containerPort',
+    value: '0',
+    names: ['whole number from 1 to 65535', 'such as 7233'],
+  },
+  {
+    id: 'TEMPORAL_SERVERLESS_SETTINGS',
+    name: 'a Build ID with surrounding whitespace',
+    input: serverlessRequest({ serverless: { buildIds: { 'us-east-1': ' v1 ', 'us-west-2': ' v1 ' }, externalId: 'orders-invoker-1' } }),
+    prop: 'serverless.buildId',
+    value: "' v1 '",
+    names: ['whitespace'],
+  },
+  {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'a private record for a region whose endpoint was dropped from the plan',
+    input: withRegion(toPlan(coldRequest()), 'us-west-2', (r) => ({ ...r, privateLinkEndpoint: undefined })),
+    path: 'App/Orders/us-east-1',
+    prop: 'privateLink.zoneRecords',
+    value: "'aws-us-west-2.region.tmprl.cloud'",
+    names: ["points at us-west-2's Temporal VPC endpoint", 'plan a PrivateLink endpoint in us-west-2'],
+  },
+  {
+    id: 'TEMPORAL_CROSS_REGION_ROUTE_SETTINGS',
+    name: 'Transit Gateway routes without an id for the replica region',
+    input: coldRequest({ crossRegionRoute: CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds: { 'us-east-1': 'tgw-east' } }),
+    prop: 'privateLink.crossRegionRoute.transitGatewayIds',
+    value: '{"us-east-1":"tgw-east"}',
+    names: ['no Transit Gateway id for us-west-2', "'us-west-2': 'tgw-...'"],
+  },
 ];
 
 const PASSING: PassingCase[] = [
@@ -493,6 +568,15 @@ const PASSING: PassingCase[] = [
   { id: 'TEMPORAL_STACK_REGION_EXPLICIT', name: 'supplied stacks in their own regions', input: hotRequest({ placements: [placement('us-east-1', { suppliedStack: true, stackRegion: 'us-east-1' }), placement('us-west-2', { suppliedStack: true, stackRegion: 'us-west-2' })] }) },
   { id: 'TEMPORAL_STACK_REGION_EXPLICIT', name: 'stacks created by the construct (no stack region known)', input: hotRequest({ placements: [placement('us-east-1')] }) },
   { id: 'TEMPORAL_PLACEMENT_UNUSED_REGION', name: 'VPCs supplied for both namespace regions', input: hotRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.0.0.0/16' }), placement('us-west-2', { suppliedVpc: true, vpcCidr: '10.1.0.0/16' })] }) },
+  { id: 'TEMPORAL_SERVERLESS_SETTINGS', name: 'one trimmed Build ID', input: serverlessRequest() },
+  { id: 'TEMPORAL_PRIVATELINK_SETTINGS', name: 'the planner\'s Cold plan under PrivateLink', input: coldRequest() },
+  { id: 'TEMPORAL_WORKERS_OR_SERVERLESS', name: 'a Fargate fleet only', input: hotRequest({ workersGiven: true }) },
+  { id: 'TEMPORAL_SUPPLIED_NETWORK', name: 'a supplied VPC with its route tables', input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', privateRouteTables: true })] }) },
+  { id: 'TEMPORAL_SERVICE_SIZING', name: 'a sized fleet', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { cpu: 1024, memoryLimitMiB: 2048, minCapacity: 3, maxCapacity: 12 } } } }) },
+  { id: 'TEMPORAL_ENVIRONMENT_RESERVED', name: 'task queue names in the environment', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { environment: { TASK_QUEUE: 'orders' } } } } }) },
+  { id: 'TEMPORAL_CODEC_SERVER_SETTINGS', name: 'the Temporal Cloud web UI origin', input: hotRequest({ components: { codecServerInput: { certificateArns: {}, corsAllowedOrigins: ['https://cloud.temporal.io'] } } }) },
+  { id: 'TEMPORAL_PROXY_SETTINGS', name: 'the default proxy ports', input: hotRequest({ components: { proxy: true, proxyInput: {} } }) },
+  { id: 'TEMPORAL_CROSS_REGION_ROUTE_SETTINGS', name: 'a Transit Gateway id per region', input: coldRequest({ crossRegionRoute: CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds: { 'us-east-1': 'tgw-east', 'aws-us-west-2': 'tgw-west' } }) },
 ];
 
 /** The finding of `c` (the one at `c.path` when given). */
@@ -505,8 +589,24 @@ function findingOf(c: FailingCase): Finding {
   return match;
 }
 
+/**
+ * Rules about inputs only a building block used on its own can get wrong (a pattern derives them):
+ * their failing and passing cases are the block tests, which assert the error with this rule id.
+ */
+const BLOCK_RULES = [
+  'TEMPORAL_CONNECTION_SETTINGS', 'TEMPORAL_TLS_SERVER_NAME_MISMATCH', 'TEMPORAL_CREDENTIALS_SECRETS', 'TEMPORAL_FAILOVER_RECORD_SETTINGS',
+];
+
 describe('every rule has a failing and a passing case', () => {
-  test.each(RULES.map((r) => [r.id]))('%s', (id) => {
+  test.each(BLOCK_RULES.map((id) => [id]))('%s (a block rule) is asserted by the block tests of both engines', (id) => {
+    const grep = (dir: string): boolean => fs.readdirSync(dir, { withFileTypes: true }).some((e) =>
+      (e.isDirectory() ? grep(path.join(dir, e.name)) : e.name.endsWith('.test.ts') && fs.readFileSync(path.join(dir, e.name), 'utf8').includes(id)));
+    expect(RULES.map((r) => r.id)).toContain(id);
+    expect(grep(path.join(__dirname, '..', 'aws-cdk'))).toBe(true);
+    expect(grep(path.join(__dirname, '..', 'cdktf'))).toBe(true);
+  });
+
+  test.each(RULES.filter((r) => !BLOCK_RULES.includes(r.id)).map((r) => [r.id]))('%s', (id) => {
     expect(FAILING.filter((c) => c.id === id).length).toBeGreaterThan(0);
     expect(PASSING.filter((c) => c.id === id).length).toBeGreaterThan(0);
   });
@@ -954,6 +1054,8 @@ describe('the rule pack', () => {
     expect(RULES.filter((r) => r.severity === Severity.WARNING).map((r) => r.id).sort()).toEqual([
       'TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT',
       'TEMPORAL_SHARD_SINGLE_REGION',
+      // A block's mTLS server name that is not the Namespace Endpoint host: right behind a TLS-terminating proxy.
+      'TEMPORAL_TLS_SERVER_NAME_MISMATCH',
     ]);
   });
 

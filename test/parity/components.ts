@@ -228,18 +228,28 @@ export interface CloudFormationStack {
   readonly template: Json;
 }
 
-interface CfnResource { readonly key: string; readonly id: string; readonly stackName: string; readonly region: string; readonly r: Json }
+/** A resource of a synthesized stack, with the stack and region it is in. */
+export interface CfnResource { readonly key: string; readonly id: string; readonly stackName: string; readonly region: string; readonly r: Json }
+
+/** The resources of a set of stacks, and how to follow references between them. */
+export interface CloudFormationIndex {
+  readonly stacks: Array<CloudFormationStack & { readonly region: string }>;
+  readonly resources: Map<string, CfnResource>;
+  /** Every resource a value references (following outputs of other stacks). */
+  readonly refs: (value: unknown, stackName: string) => CfnResource[];
+  /** A value as a literal string when it is one (directly or through another stack's output). */
+  readonly literal: (value: unknown) => string | undefined;
+  readonly ofType: (type: string) => CfnResource[];
+  /** The first resource of a type a value references. */
+  readonly first: (value: unknown, stackName: string, type: string) => CfnResource | undefined;
+}
 
 /**
- * The components a set of CloudFormation stacks deploys, by AWS region: one template per region, or
- * every stack of a region (regional, links and per-shard stacks) with its name. References between
- * stacks are followed: `Fn::GetStackOutput` (the weak cross-region references the CDK flavour's
- * links stacks use) and `Fn::ImportValue` (same-region exports).
+ * Indexes the stacks of an AWS CDK app by region (one template per region, or every stack of a
+ * region with its name). References between stacks are followed: `Fn::GetStackOutput` (the weak
+ * cross-region references the CDK flavour's links stacks use) and `Fn::ImportValue` (same-region exports).
  */
-export function extractFromCloudFormation(templatesByRegion: Record<string, Json | CloudFormationStack[]>): ComponentSet {
-  const out: Record<keyof ComponentSet, string[]> = {
-    fleets: [], endpoints: [], zoneRecords: [], routes: [], codecServers: [], proxies: [], failoverRecords: [], functions: [],
-  };
+export function cloudFormationIndex(templatesByRegion: Record<string, Json | CloudFormationStack[]>): CloudFormationIndex {
   const stacks = Object.entries(templatesByRegion).flatMap(([region, v]) =>
     (Array.isArray(v) ? v : [{ stackName: `(${region})`, template: v }]).map((st) => ({ ...st, region })));
   const resources = new Map<string, CfnResource>();
@@ -301,6 +311,20 @@ export function extractFromCloudFormation(templatesByRegion: Record<string, Json
   };
   const ofType = (type: string) => [...resources.values()].filter((x) => x.r.Type === type);
   const first = (value: unknown, stackName: string, type: string) => refs(value, stackName).find((x) => x.r.Type === type);
+  return { stacks, resources, refs, literal, ofType, first };
+}
+
+/**
+ * The components a set of CloudFormation stacks deploys, by AWS region: one template per region, or
+ * every stack of a region (regional, links and per-shard stacks) with its name. References between
+ * stacks are followed: `Fn::GetStackOutput` (the weak cross-region references the CDK flavour's
+ * links stacks use) and `Fn::ImportValue` (same-region exports).
+ */
+export function extractFromCloudFormation(templatesByRegion: Record<string, Json | CloudFormationStack[]>): ComponentSet {
+  const out: Record<keyof ComponentSet, string[]> = {
+    fleets: [], endpoints: [], zoneRecords: [], routes: [], codecServers: [], proxies: [], failoverRecords: [], functions: [],
+  };
+  const { stacks, refs, literal, ofType, first } = cloudFormationIndex(templatesByRegion);
 
   const services = ofType('AWS::ECS::Service').map((s) => {
     const td = first(s.r.Properties.TaskDefinition, s.stackName, 'AWS::ECS::TaskDefinition');

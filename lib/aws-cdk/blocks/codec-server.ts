@@ -1,133 +1,47 @@
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { loadBalancedService, LoadBalancedServiceProps } from './load-balanced-service';
+import {
+  checkCodecServer, CodecServerEnv, CodecServerInput, CodecServerServiceOptions, CodecServerSettings, resolveCodecServer,
+} from '../../core/components/codec-server';
+import { throwIfProblems } from '../../core/errors';
+import { FleetState } from '../../core/model';
+
+export type { LoadBalancedServiceProps } from './load-balanced-service';
+export type { CodecServerServiceOptions, CodecServerSettings } from '../../core/components/codec-server';
 
 /** Construction properties of `TemporalCodecServer`. */
-export interface TemporalCodecServerProps {
-  /** The ECS cluster to run in (its VPC hosts the load balancer). */
-  readonly cluster: ecs.ICluster;
-  /** Your codec server image (see the container contract on `TemporalCodecServer`). */
-  readonly image: ecs.ContainerImage;
-  /** The certificate of the HTTPS listener; it must cover `domainName`. */
+export interface TemporalCodecServerProps extends LoadBalancedServiceProps, CodecServerServiceOptions {
+  /** The certificate of the HTTPS listener, in the stack's region; it must cover `domainName`. */
   readonly certificate: acm.ICertificate;
   /**
-   * Whether the load balancer is internet-facing. Codec servers decode payloads, so the default is
-   * an internal load balancer reached over VPN or another private network.
-   *
-   * @default false
-   */
-  readonly internetFacing?: boolean;
-  /**
-   * Browser origins allowed by CORS (`CORS_ALLOWED_ORIGINS`), each `scheme://host[:port]` without a
-   * path or trailing slash. An empty list allows no browser origin (CLI and SDK use only).
-   *
-   * @default ['https://cloud.temporal.io'] (the Temporal Cloud web UI)
-   */
-  readonly corsAllowedOrigins?: string[];
-  /**
-   * The port the container listens on (HTTP; `PORT`).
-   *
-   * @default 8080
-   */
-  readonly containerPort?: number;
-  /**
-   * The path the load balancer health-checks (expects HTTP 200).
-   *
-   * @default '/health'
-   */
-  readonly healthCheckPath?: string;
-  /**
-   * Tasks to run. `0` deploys a cold region's codec server, scaled up on failover.
-   *
-   * @default 2
-   */
-  readonly desiredCount?: number;
-  /**
-   * Fargate task CPU units.
-   *
-   * @default 256
-   */
-  readonly cpu?: number;
-  /**
-   * Fargate task memory in MiB.
-   *
-   * @default 512
-   */
-  readonly memoryLimitMiB?: number;
-  /**
-   * The DNS name users reach the codec server at (used for `url`; create the DNS record yourself,
-   * or with a failover record in front of several regions).
-   *
+   * The DNS name users reach the codec server at, for `url` (create its record yourself, or a failover record for several regions).
    * @default - the load balancer's DNS name (which the certificate usually does not cover)
    */
   readonly domainName?: string;
   /**
-   * Additional plain environment variables for the codec server container (e.g. the KMS key id your
-   * codec uses). Must not contain `PORT` or `CORS_ALLOWED_ORIGINS`.
-   *
-   * @default - none
-   */
-  readonly environment?: { [key: string]: string };
-  /**
-   * Peers allowed to reach the HTTPS listener (port 443).
-   *
+   * IPv4 CIDRs allowed to reach the HTTPS listener (port 443). Ignored when `allowFrom` is set.
    * @default - the VPC's IPv4 CIDR for an internal load balancer; any IPv4 address when internet-facing
    */
+  readonly allowedCidrs?: string[];
+  /** Peers allowed to reach the HTTPS listener (port 443). @default - `allowedCidrs` */
   readonly allowFrom?: ec2.IPeer[];
-  /**
-   * Subnets for the tasks.
-   *
-   * @default - private subnets with egress
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * Subnets for the load balancer.
-   *
-   * @default - public subnets when internet-facing, private subnets otherwise
-   */
+  /** Subnets for the load balancer. @default - public subnets when internet-facing, private subnets otherwise */
   readonly loadBalancerSubnets?: ec2.SubnetSelection;
   /**
-   * Bucket for the load balancer's access logs (it must allow Elastic Load Balancing to write and use
-   * SSE-S3 encryption).
-   *
+   * Bucket for the load balancer's access logs (it must let Elastic Load Balancing write, and use SSE-S3 encryption).
    * @default - a new bucket: SSE-S3, SSL-only, public access blocked, retained on stack deletion
    */
   readonly accessLogsBucket?: s3.IBucket;
-  /**
-   * Key prefix of the access logs.
-   *
-   * @default 'codec-server'
-   */
+  /** Key prefix of the access logs. @default 'codec-server' */
   readonly accessLogsPrefix?: string;
-  /**
-   * TLS policy of the HTTPS listener.
-   *
-   * @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.2 and 1.3)
-   */
+  /** TLS policy of the HTTPS listener. @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.2 and 1.3) */
   readonly sslPolicy?: elbv2.SslPolicy;
-  /**
-   * Retention of the container logs.
-   *
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * The ECS service name.
-   *
-   * @default - generated by CloudFormation
-   */
-  readonly serviceName?: string;
-  /**
-   * CPU architecture of the image.
-   *
-   * @default ecs.CpuArchitecture.X86_64
-   */
-  readonly cpuArchitecture?: ecs.CpuArchitecture;
 }
 
 /**
@@ -141,9 +55,9 @@ export interface TemporalCodecServerProps {
  */
 export class TemporalCodecServer extends Construct {
   /** Environment variable holding the port the container must listen on. */
-  public static readonly PORT_ENV = 'PORT';
+  public static readonly PORT_ENV: string = CodecServerEnv.PORT;
   /** Environment variable holding the comma-separated CORS origins the container must allow. */
-  public static readonly CORS_ALLOWED_ORIGINS_ENV = 'CORS_ALLOWED_ORIGINS';
+  public static readonly CORS_ALLOWED_ORIGINS_ENV: string = CodecServerEnv.CORS_ALLOWED_ORIGINS;
 
   /** The Application Load Balancer. */
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
@@ -163,140 +77,60 @@ export class TemporalCodecServer extends Construct {
   public readonly accessLogsBucket: s3.IBucket;
   /** The codec server URL, `https://<domainName or load balancer DNS name>`. */
   public readonly url: string;
-  /** The container's plain environment. */
-  public readonly environment: { [key: string]: string };
+  /** The resolved settings: ports, health check, CORS origins, sizing, the container's environment. */
+  public readonly settings: CodecServerSettings;
 
   constructor(scope: Construct, id: string, props: TemporalCodecServerProps) {
     super(scope, id);
-    const where = `TemporalCodecServer(${this.node.path})`;
-    const errors: string[] = [];
-    const internetFacing = props.internetFacing ?? false;
-    const origins = props.corsAllowedOrigins ?? ['https://cloud.temporal.io'];
-    const containerPort = props.containerPort ?? 8080;
-    const healthCheckPath = props.healthCheckPath ?? '/health';
-    const desiredCount = props.desiredCount ?? 2;
-    const cpu = props.cpu ?? 256;
-    const memoryLimitMiB = props.memoryLimitMiB ?? 512;
-
-    checkInteger(errors, 'desiredCount', desiredCount, 0, Number.MAX_SAFE_INTEGER, 'Set 0 (cold region) or more.');
-    checkInteger(errors, 'containerPort', containerPort, 1, 65535, 'Use a TCP port such as 8080.');
-    checkInteger(errors, 'cpu', cpu, 1, Number.MAX_SAFE_INTEGER, 'Use a Fargate CPU value such as 256.');
-    checkInteger(errors, 'memoryLimitMiB', memoryLimitMiB, 1, Number.MAX_SAFE_INTEGER, 'Use a Fargate memory size such as 512.');
-    for (const origin of origins) {
-      if (Token.isUnresolved(origin)) continue;
-      if (origin === '*') {
-        errors.push("corsAllowedOrigins contains '*': any web page could have browsers decode your payloads. List the origins, e.g. 'https://cloud.temporal.io'.");
-      } else if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
-        errors.push(`corsAllowedOrigins contains '${origin}', which is not an origin (scheme://host[:port], no path or trailing slash). Use e.g. 'https://cloud.temporal.io'.`);
-      }
-    }
-    if (!Token.isUnresolved(healthCheckPath) && !healthCheckPath.startsWith('/')) {
-      errors.push(`healthCheckPath ('${healthCheckPath}') must start with '/'. Use e.g. '/health'.`);
-    }
-    if (props.domainName !== undefined && !Token.isUnresolved(props.domainName) && !/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(props.domainName)) {
-      errors.push(`domainName ('${props.domainName}') is not a DNS name. Use a name without scheme or path, e.g. 'codec.example.com'.`);
-    }
-    for (const name of [TemporalCodecServer.PORT_ENV, TemporalCodecServer.CORS_ALLOWED_ORIGINS_ENV]) {
-      if (props.environment && name in props.environment) {
-        errors.push(`environment sets ${name}, which this construct sets. Remove it and use ${name === TemporalCodecServer.PORT_ENV ? 'containerPort' : 'corsAllowedOrigins'}.`);
-      }
-    }
-    if (errors.length > 0) {
-      throw new Error(errors.length === 1
-        ? `${where}: ${errors[0]}`
-        : `${where} has ${errors.length} errors:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-    }
-
+    const awsRegion = Stack.of(this).region;
+    const input: CodecServerInput = { ...props, certificateArn: props.certificate.certificateArn, awsRegion };
+    throwIfProblems('TemporalCodecServer', this.node.path, checkCodecServer(input, '', this.node.path));
+    const settings = resolveCodecServer(input, awsRegion, FleetState.ACTIVE);
     const vpc = props.cluster.vpc;
 
-    // --- Load balancer -------------------------------------------------------------------------
-    const lbSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
-      vpc,
-      description: 'Temporal codec server load balancer: HTTPS from allowed peers',
-      allowAllOutbound: false,
+    const parts = loadBalancedService(this, props, {
+      settings,
+      containerId: 'CodecServer',
+      peers: props.allowFrom ?? (settings.allowedCidrs ?? [vpc.vpcCidrBlock]).map((cidr) => ec2.Peer.ipv4(cidr)),
+      securityGroupDescription: 'Temporal codec server load balancer: HTTPS from allowed peers',
+      ingressDescription: 'HTTPS to the codec server',
     });
-    const peers = props.allowFrom ?? [internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock)];
-    for (const peer of peers) {
-      lbSecurityGroup.addIngressRule(peer, ec2.Port.tcp(443), 'HTTPS to the codec server');
-    }
+    this.taskDefinition = parts.taskDefinition;
+    this.container = parts.container;
+    this.service = parts.service;
+
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,
-      internetFacing,
-      securityGroup: lbSecurityGroup,
+      internetFacing: settings.internetFacing,
+      securityGroup: parts.loadBalancerSecurityGroup,
       vpcSubnets: props.loadBalancerSubnets,
       dropInvalidHeaderFields: true,
     });
-    if (props.accessLogsBucket) {
-      this.accessLogsBucket = props.accessLogsBucket;
-    } else {
-      this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
-        encryption: s3.BucketEncryption.S3_MANAGED,
-        enforceSSL: true,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-    }
-    this.loadBalancer.logAccessLogs(this.accessLogsBucket, props.accessLogsPrefix ?? 'codec-server');
+    this.accessLogsBucket = props.accessLogsBucket ?? new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.loadBalancer.logAccessLogs(this.accessLogsBucket, props.accessLogsPrefix ?? settings.accessLogsPrefix);
     this.connections = this.loadBalancer.connections;
 
-    // --- Service -------------------------------------------------------------------------------
-    this.environment = {
-      ...props.environment,
-      [TemporalCodecServer.PORT_ENV]: String(containerPort),
-      [TemporalCodecServer.CORS_ALLOWED_ORIGINS_ENV]: origins.join(','),
-    };
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH });
-    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
-      cpu,
-      memoryLimitMiB,
-      runtimePlatform: {
-        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
-        cpuArchitecture: props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64,
-      },
-    });
-    this.container = this.taskDefinition.addContainer('CodecServer', {
-      containerName: 'codec-server',
-      image: props.image,
-      environment: this.environment,
-      portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
-      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'codec-server', logGroup }),
-    });
-    this.service = new ecs.FargateService(this, 'Service', {
-      cluster: props.cluster,
-      taskDefinition: this.taskDefinition,
-      desiredCount,
-      serviceName: props.serviceName,
-      vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      assignPublicIp: false,
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { rollback: true },
-    });
-
-    // --- Listener ------------------------------------------------------------------------------
     this.listener = this.loadBalancer.addListener('Https', {
-      port: 443,
+      port: settings.listenerPort,
       protocol: elbv2.ApplicationProtocol.HTTPS,
       certificates: [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)],
-      sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
+      sslPolicy: props.sslPolicy ?? (settings.sslPolicy as elbv2.SslPolicy),
       open: false,
     });
     this.targetGroup = this.listener.addTargets('CodecServer', {
-      port: containerPort,
+      port: settings.containerPort,
       protocol: elbv2.ApplicationProtocol.HTTP,
-      targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort })],
-      healthCheck: { path: healthCheckPath, healthyHttpCodes: '200' },
-      deregistrationDelay: Duration.seconds(30),
+      targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort: settings.containerPort })],
+      healthCheck: { path: settings.healthCheckPath, healthyHttpCodes: '200' },
+      deregistrationDelay: Duration.seconds(settings.deregistrationDelaySeconds),
     });
-
+    this.settings = settings;
     this.url = `https://${props.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
-  }
-}
-
-function checkInteger(errors: string[], prop: string, value: number, min: number, max: number, fix: string): void {
-  if (Token.isUnresolved(value)) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    errors.push(`${prop} (${value}) must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}. ${fix}`);
   }
 }

@@ -1,12 +1,10 @@
-/**
- * Network routes from a worker VPC to another region's Temporal VPC endpoint. Temporal Cloud does
- * not accept AWS native cross-region interface endpoints, so the other region's endpoint is
- * reached over VPC peering or a Transit Gateway.
- */
-import { Token } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { overlaps } from '../../core/rules/route-overlapping-cidrs';
+import { checkRouteCidrs, checkRouteTables, checkRouteTarget, routeNames } from '../../core/components/cross-region-route';
+import { isUnresolved } from '../../core/components/input';
+import { throwIfProblems } from '../../core/errors';
+import { CrossRegionRouteKind } from '../../core/model';
 
 /** Props of `TemporalVpcPeering`. */
 export interface TemporalVpcPeeringProps {
@@ -29,8 +27,10 @@ export interface TemporalVpcPeeringProps {
 
 /**
  * An inter-region VPC peering connection (same account: CloudFormation accepts it) and the
- * requester-side routes to the peer CIDR. Add the accepter-side routes with `TemporalPeerRoutes`
- * in the peer region, and allow the requester CIDR on the peer's Temporal endpoint security group.
+ * requester-side routes to the peer CIDR, so Workers reach the other region's Temporal VPC endpoint
+ * (Temporal Cloud does not accept AWS cross-region interface endpoints). Add the accepter-side
+ * routes with `TemporalPeerRoutes` in the peer region, and allow the requester CIDR on the peer's
+ * Temporal endpoint security group.
  */
 export class TemporalVpcPeering extends Construct {
   /** The peering connection. */
@@ -40,16 +40,15 @@ export class TemporalVpcPeering extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalVpcPeeringProps) {
     super(scope, id);
-    const local = props.vpcCidr ?? props.vpc.vpcCidrBlock;
-    if (!Token.isUnresolved(local) && !Token.isUnresolved(props.peerCidr) && overlaps(local, props.peerCidr)) {
-      throw new Error(`TemporalVpcPeering(${this.node.path}): [TEMPORAL_ROUTE_OVERLAPPING_CIDRS] peerCidr ('${props.peerCidr}') overlaps the VPC's CIDR ('${local}'): `
-        + 'routes between overlapping VPCs cannot be created. Give each region\'s VPC a distinct CIDR.');
-    }
+    const region = Stack.of(this).region;
+    throwIfProblems('TemporalVpcPeering', this.node.path, checkRouteCidrs(
+      { cidr: props.vpcCidr ?? props.vpc.vpcCidrBlock, prop: 'vpcCidr', label: isUnresolved(region) ? 'local' : region },
+      { cidr: props.peerCidr, prop: 'peerCidr', label: props.peerRegion }, this.node.path));
     this.connection = new ec2.CfnVPCPeeringConnection(this, 'Connection', {
       vpcId: props.vpc.vpcId,
       peerVpcId: props.peerVpcId,
       peerRegion: props.peerRegion,
-      tags: [{ key: 'Name', value: `temporal-${props.peerRegion}` }],
+      tags: [{ key: 'Name', value: routeNames(region, props.peerRegion, CrossRegionRouteKind.VPC_PEERING).peeringName }],
     });
     this.peeringConnectionId = this.connection.ref;
     new TemporalPeerRoutes(this, 'Routes', {
@@ -67,46 +66,38 @@ export interface TemporalPeerRoutesProps {
   readonly vpc: ec2.IVpc;
   /** The destination: the other region's VPC CIDR. */
   readonly destinationCidr: string;
-  /**
-   * Route through this VPC peering connection.
-   * @default - none; then `transitGatewayId` is required
-   */
+  /** The VPC's IPv4 CIDR, when known at synth (checked against `destinationCidr`). @default - vpc.vpcCidrBlock */
+  readonly vpcCidr?: string;
+  /** Route through this VPC peering connection. @default - none; then `transitGatewayId` is required */
   readonly vpcPeeringConnectionId?: string;
   /**
    * Route through this Transit Gateway (attached to `vpc`, peered with the other region's by the platform team).
    * @default - none; then `vpcPeeringConnectionId` is required
    */
   readonly transitGatewayId?: string;
-  /**
-   * Subnets whose route tables get the route.
-   * @default - the private subnets with egress
-   */
+  /** Subnets whose route tables get the route. @default - the private subnets with egress */
   readonly subnets?: ec2.SubnetSelection;
 }
 
 /** Routes to another region's VPC CIDR in every selected route table, over peering or a Transit Gateway. */
 export class TemporalPeerRoutes extends Construct {
   /** The routes, one per route table. */
-  public readonly routes: ec2.CfnRoute[] = [];
+  public readonly routes: ec2.CfnRoute[];
 
   constructor(scope: Construct, id: string, props: TemporalPeerRoutesProps) {
     super(scope, id);
-    if ((props.vpcPeeringConnectionId === undefined) === (props.transitGatewayId === undefined)) {
-      throw new Error(`TemporalPeerRoutes(${this.node.path}): set exactly one of vpcPeeringConnectionId and transitGatewayId `
-        + `(got ${props.vpcPeeringConnectionId === undefined ? 'neither' : 'both'}).`);
-    }
     const subnets = props.vpc.selectSubnets(props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets;
     const tables = [...new Set(subnets.map((s) => s.routeTable.routeTableId))];
-    if (tables.length === 0) {
-      throw new Error(`TemporalPeerRoutes(${this.node.path}): the VPC has no subnets matching 'subnets'; Workers' route tables are needed. Pass subnets selecting the Workers' subnets.`);
-    }
-    tables.forEach((routeTableId, i) => {
-      this.routes.push(new ec2.CfnRoute(this, `Route${i}`, {
-        routeTableId,
-        destinationCidrBlock: props.destinationCidr,
-        vpcPeeringConnectionId: props.vpcPeeringConnectionId,
-        transitGatewayId: props.transitGatewayId,
-      }));
-    });
+    throwIfProblems('TemporalPeerRoutes', this.node.path, [
+      ...checkRouteTarget(props, this.node.path),
+      ...checkRouteTables(tables, 'subnets', this.node.path),
+      ...checkRouteCidrs({ cidr: props.vpcCidr ?? props.vpc.vpcCidrBlock, prop: 'vpcCidr', label: 'local' }, { cidr: props.destinationCidr, prop: 'destinationCidr', label: 'destination' }, this.node.path),
+    ]);
+    this.routes = tables.map((routeTableId, i) => new ec2.CfnRoute(this, `Route${i}`, {
+      routeTableId,
+      destinationCidrBlock: props.destinationCidr,
+      vpcPeeringConnectionId: props.vpcPeeringConnectionId,
+      transitGatewayId: props.transitGatewayId,
+    }));
   }
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,140 +6,47 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BoundTemporalCredentials, TemporalCredentials } from './credentials';
 import { acknowledgeFindingByDesign } from './policy';
-import { namespaceEndpointHost, requiredTlsServerName, withPort } from '../../core/endpoints';
-import { AuthMethod } from '../../core/model';
-import { DeploymentPlan } from '../../core/plan';
-import { SERVERLESS_EXTERNAL_ID } from '../../core/rules/serverless-external-id';
-import { INVOKER_ACTIONS, ServerlessEnv, TEMPORAL_CLOUD_INVOKER_PRINCIPALS } from '../../core/serverless';
-import { CredentialPart, TemporalEnv, workerEnvironment } from '../../core/worker-config';
+import { InputChecker } from '../../core/components/input';
+import {
+  checkServerlessWorker, FunctionEnvironment, functionEnvironment, FunctionSettings, invokeResources, registrationCommand, registrationOutputs,
+  resolveServerlessFunction, SERVERLESS_SETTINGS_RULE, ServerlessWorkerInput, ServerlessWorkerSpec,
+} from '../../core/components/serverless-worker';
+import { CpuArchitecture } from '../../core/components/service';
+import { blockWarning } from '../../core/components/worker-service';
+import { throwIfProblems } from '../../core/errors';
+import { EXECUTION_LOG_ACTIONS, INVOKER_ACTIONS, ServerlessEnv, TEMPORAL_CLOUD_INVOKER_PRINCIPALS, VPC_ACCESS_POLICY } from '../../core/serverless';
+
+export type { FunctionEnvironment, FunctionSettings } from '../../core/components/serverless-worker';
 
 /** Construction properties of `TemporalServerlessWorker`. */
-export interface TemporalServerlessWorkerProps {
+export interface TemporalServerlessWorkerProps extends ServerlessWorkerInput {
   /** The Worker code (e.g. `lambda.Code.fromAsset('dist/worker')`): a handler that runs a Temporal Serverless Worker. */
   readonly code: lambda.Code;
-  /** The handler, e.g. `index.handler`. */
-  readonly handler: string;
-  /**
-   * The Build ID of this code: the Worker Deployment Version registers under it. A Lambda version is
-   * published per Build ID (and an alias named after it), so change it whenever the code changes;
-   * an unchanged Build ID is never republished. Use the same Build ID in every namespace region.
-   */
-  readonly buildId: string;
-  /**
-   * The external ID Temporal Cloud presents when it assumes the invoker role (`sts:ExternalId`):
-   * 5-45 characters of `[A-Za-z0-9+=,.@:/_-]`. Register the same value with the Worker Deployment Version.
-   */
-  readonly externalId: string;
-  /** The qualified namespace, `<name>.<account>`, e.g. `orders.a1b2c`. Written to `TEMPORAL_NAMESPACE`. */
-  readonly namespace: string;
   /** The credentials, read from Secrets Manager by the handler (see the contract on `TemporalServerlessWorker`). */
   readonly credentials: TemporalCredentials;
-  /**
-   * The `host:port` the Worker dials. Written to `TEMPORAL_ADDRESS`.
-   *
-   * @default - the Namespace Endpoint, `<namespace>.tmprl.cloud:7233` (it follows the active region after a failover)
-   */
-  readonly address?: string;
-  /**
-   * The TLS server name to verify (`TEMPORAL_TLS_SERVER_NAME`). Required with mTLS whenever `address`
-   * is not the Namespace Endpoint: set it to `<namespace>.tmprl.cloud`.
-   *
-   * @default - none: the host of `address` is verified
-   */
-  readonly tlsServerName?: string;
-  /**
-   * The codec server URL (`TEMPORAL_CODEC_ENDPOINT`).
-   *
-   * @default - none
-   */
-  readonly codecEndpoint?: string;
-  /**
-   * The Worker Deployment name the version is registered under (must equal the one in the Worker
-   * code). Written to `TEMPORAL_LAMBDA_DEPLOYMENT_NAME` and used in `registrationCommand`.
-   *
-   * @default - none: `registrationCommand` shows the placeholder `YourDeploymentName`
-   */
-  readonly deploymentName?: string;
-  /**
-   * The Task Queue the Worker polls. Written to `TEMPORAL_TASK_QUEUE`, which Temporal's Lambda Worker
-   * packages read to pre-populate the Worker's task queue.
-   *
-   * @default - none: the Worker code sets its task queue
-   */
-  readonly taskQueue?: string;
-  /**
-   * Additional plain environment variables. Must not contain the variables this construct sets, nor
-   * any credential variable.
-   *
-   * @default - none
-   */
-  readonly environment?: { [key: string]: string };
-  /**
-   * The Lambda runtime.
-   *
-   * @default lambda.Runtime.NODEJS_24_X
-   */
+  /** The Lambda runtime. @default - `nodejs24.x` (`SERVERLESS_DEFAULTS.runtime`, the same in both engines) */
   readonly runtime?: lambda.Runtime;
-  /**
-   * Memory in MiB (128-10240).
-   *
-   * @default 1024
-   */
-  readonly memorySize?: number;
-  /**
-   * The invocation timeout: every Activity must finish within it, minus the Worker's shutdown buffer.
-   * At most 15 minutes.
-   *
-   * @default Duration.seconds(90)
-   */
+  /** The invocation timeout (1-900 s): every Activity must finish within it, minus the Worker's shutdown buffer. @default Duration.seconds(90) */
   readonly timeout?: Duration;
-  /**
-   * The instruction set of the code.
-   *
-   * @default lambda.Architecture.X86_64
-   */
+  /** The instruction set of the code. @default lambda.Architecture.X86_64 */
   readonly architecture?: lambda.Architecture;
-  /**
-   * Layers to add to the function.
-   *
-   * @default - none
-   */
+  /** Layers to add to the function. @default - none */
   readonly layers?: lambda.ILayerVersion[];
-  /**
-   * The function name.
-   *
-   * @default - generated by CloudFormation
-   */
+  /** The function name. @default - generated by CloudFormation */
   readonly functionName?: string;
   /**
-   * The VPC to run the function in (to reach Temporal Cloud over PrivateLink, for example). The subnets
-   * need a route to the Temporal endpoint and to Secrets Manager.
-   *
+   * The VPC to run the function in (e.g. to reach Temporal Cloud over PrivateLink); its subnets need routes to Temporal and Secrets Manager.
    * @default - not in a VPC
    */
   readonly vpc?: ec2.IVpc;
-  /**
-   * Subnets of `vpc` for the function.
-   *
-   * @default - the VPC's private subnets
-   */
+  /** Subnets of `vpc` for the function. @default - the VPC's private subnets */
   readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * Security groups of the function (with `vpc`).
-   *
-   * @default - a new security group allowing all outbound traffic and no inbound traffic
-   */
+  /** Security groups of the function (with `vpc`). @default - a new security group allowing all outbound traffic and no inbound traffic */
   readonly securityGroups?: ec2.ISecurityGroup[];
-  /**
-   * Retention of the function's logs.
-   *
-   * @default logs.RetentionDays.ONE_MONTH
-   */
+  /** Retention of the function's logs. @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * Whether the Lambda version of a Build ID is kept when the Build ID changes. Keep it: Workflows
-   * pinned to the previous Worker Deployment Version are still invoked on it until they drain.
-   *
+   * Whether the Lambda version of a Build ID is kept when the Build ID changes (Workflows pinned to it are invoked on it until they drain).
    * @default true
    */
   readonly retainPreviousVersions?: boolean;
@@ -149,7 +55,6 @@ export interface TemporalServerlessWorkerProps {
    * set (Temporal Cloud's principals, `sts:ExternalId` = `externalId`); this construct only attaches
    * the invoke permissions, which an immutable imported role (`mutable: false`) silently skips: then
    * grant `TemporalServerlessWorker.INVOKER_ACTIONS` on the function ARN and `<function ARN>:*` yourself.
-   *
    * @default - a new role trusted by `TemporalServerlessWorker.TEMPORAL_CLOUD_INVOKER_PRINCIPALS` with the external ID condition
    */
   readonly invokerRole?: iam.IRole;
@@ -166,8 +71,8 @@ export interface TemporalServerlessWorkerProps {
  * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, optionally `TEMPORAL_TLS_SERVER_NAME`,
  * `TEMPORAL_CODEC_ENDPOINT`, `TEMPORAL_TASK_QUEUE`), plus `TEMPORAL_LAMBDA_BUILD_ID` and, when set,
  * `TEMPORAL_LAMBDA_DEPLOYMENT_NAME` (names Temporal's Lambda Worker samples read; pass them to the
- * Worker's deployment version so code and registration agree). Lambda cannot inject secrets, and a credential never appears in the template: for each
- * credential variable `<VAR>` (`TEMPORAL_API_KEY`, or `TEMPORAL_TLS_CLIENT_CERT_DATA` and
+ * Worker's deployment version so code and registration agree). Lambda cannot inject secrets, and a
+ * credential never appears in the template: for each credential variable `<VAR>` (`TEMPORAL_API_KEY`, or `TEMPORAL_TLS_CLIENT_CERT_DATA` and
  * `TEMPORAL_TLS_CLIENT_KEY_DATA`) the function gets `<VAR>_SECRET_ARN`, the ARN of the Secrets Manager
  * secret holding it (a partial ARN, without the random suffix, for secrets referenced by name; both
  * are valid `SecretId`s), and `<VAR>_SECRET_FIELD` when the credential is a JSON field of the secret.
@@ -180,10 +85,7 @@ export interface TemporalServerlessWorkerProps {
  * `registrationCommand` shows the `temporal worker deployment create-version` call they feed.
  */
 export class TemporalServerlessWorker extends Construct implements iam.IGrantable {
-  /**
-   * The principals Temporal Cloud invokes serverless Workers from, as Temporal's documentation lists
-   * them for the invoker role's trust policy.
-   */
+  /** The principals Temporal Cloud invokes serverless Workers from (the invoker role trusts them), as Temporal documents them. */
   public static readonly TEMPORAL_CLOUD_INVOKER_PRINCIPALS: string[] = [...TEMPORAL_CLOUD_INVOKER_PRINCIPALS];
   /** The actions the invoker role needs on the function and its versions, as Temporal's documentation lists them. */
   public static readonly INVOKER_ACTIONS: string[] = [...INVOKER_ACTIONS];
@@ -198,14 +100,22 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
   /** The variable holding the Task Queue (read by Temporal's Lambda Worker packages). */
   public static readonly TASK_QUEUE_ENV: string = ServerlessEnv.TASK_QUEUE;
 
+  /** The resolved settings: the Build ID, external ID and Worker Deployment name to register, memory, timeout, ... */
+  public readonly settings: FunctionSettings;
+  /** The function's variables as written to the template (no secret value), and each credential variable's secret ARN variable. */
+  public readonly environment: FunctionEnvironment;
   /** The function (`$LATEST`); Temporal Cloud invokes `version`. */
   public readonly lambdaFunction: lambda.Function;
-  /** The version published for `buildId`. */
+  /** The version published for the Build ID. */
   public readonly version: lambda.Version;
-  /** The alias named after `buildId`, pointing at `version`. */
+  /** The alias named after the Build ID, pointing at `version`. */
   public readonly alias: lambda.Alias;
   /** The function's execution role (grant your Activities' permissions to it). */
   public readonly executionRole: iam.IRole;
+  /** The execution role, for `grant*` calls. */
+  public readonly grantPrincipal: iam.IPrincipal;
+  /** The credentials as bound to this construct's stack. */
+  public readonly boundCredentials: BoundTemporalCredentials;
   /** The function's logs. */
   public readonly logGroup: logs.ILogGroup;
   /** The role Temporal Cloud assumes to invoke the function. */
@@ -216,101 +126,48 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
   public readonly functionArn: string;
   /** The invoker role ARN to register. */
   public readonly invokerRoleArn: string;
-  /** The external ID to register. */
-  public readonly externalId: string;
-  /** The Build ID to register. */
-  public readonly buildId: string;
-  /** The Worker Deployment name, when given. */
-  public readonly deploymentName?: string;
   /**
-   * The shape of the registration call, built from the values above (connection flags such as
-   * `--address` and `--api-key` come from your CLI environment or profile). The Worker Deployment
-   * must exist first (`temporal worker deployment create --name ...`), and a CLI-created version is
-   * not current until `temporal worker deployment set-current-version`.
+   * The shape of the registration call, built from the ARNs above and `settings` (connection flags
+   * such as `--address` and `--api-key` come from your CLI environment or profile). The Worker
+   * Deployment must exist first (`temporal worker deployment create --name ...`), and a CLI-created
+   * version is not current until `temporal worker deployment set-current-version`.
    */
   public readonly registrationCommand: string;
-  /** The credentials as bound to this construct's stack. */
-  public readonly boundCredentials: BoundTemporalCredentials;
-  /** The plain environment of the function, as written to the template (no secret value). */
-  public readonly environment: { [key: string]: string };
-  /** Credential variable -> the variable holding its secret ARN (`TEMPORAL_API_KEY` -> `TEMPORAL_API_KEY_SECRET_ARN`). */
-  public readonly secretArnEnvironmentVariables: { [key: string]: string };
-  /** The execution role, for `grant*` calls. */
-  public readonly grantPrincipal: iam.IPrincipal;
 
   constructor(scope: Construct, id: string, props: TemporalServerlessWorkerProps) {
     super(scope, id);
-    const where = `TemporalServerlessWorker(${this.node.path})`;
-    const errors: string[] = [];
-
-    const address = props.address ?? defaultAddress(props.namespace);
-    const memorySize = props.memorySize ?? 1024;
-    const timeout = props.timeout ?? Duration.seconds(90);
-
-    checkExternalId(errors, props.externalId);
-    checkBuildId(errors, props.buildId);
-    if (!Token.isUnresolved(props.namespace) && !QUALIFIED_NAMESPACE.test(props.namespace)) {
-      errors.push(`namespace ('${props.namespace}') is not a qualified namespace. Use '<name>.<account>', e.g. 'orders.a1b2c'.`);
-    }
-    const host = hostOf(address);
-    if (!Token.isUnresolved(address) && host === undefined) {
-      errors.push(`address ('${address}') is not 'host:port'. Use e.g. 'orders.a1b2c.tmprl.cloud:7233' (no scheme, with the port), or omit it for the Namespace Endpoint.`);
-    }
-    if (props.codecEndpoint !== undefined && !Token.isUnresolved(props.codecEndpoint) && !/^https?:\/\/[^\s]+$/.test(props.codecEndpoint)) {
-      errors.push(`codecEndpoint ('${props.codecEndpoint}') is not a URL. Use e.g. 'https://codec.example.com'.`);
-    }
-    if (!Token.isUnresolved(memorySize) && !(Number.isInteger(memorySize) && memorySize >= 128 && memorySize <= 10240)) {
-      errors.push(`memorySize (${memorySize}) must be a whole number of MiB from 128 to 10240. Use e.g. 1024.`);
-    }
-    if (!timeout.isUnresolved() && (timeout.toSeconds() < 1 || timeout.toSeconds() > 900)) {
-      errors.push(`timeout (${timeout.toSeconds()} s) is outside Lambda's 1-900 s. Use at most Duration.minutes(15).`);
-    }
+    const spec: ServerlessWorkerSpec = {
+      ...props,
+      runtime: props.runtime?.name,
+      timeoutSeconds: props.timeout === undefined || props.timeout.isUnresolved() ? undefined : props.timeout.toSeconds(),
+      architecture: props.architecture?.name,
+      logRetentionDays: props.logRetention,
+    };
+    const { errors, warnings } = checkServerlessWorker(spec, props.credentials.method, this.node.path);
     if (props.vpc === undefined && (props.vpcSubnets !== undefined || props.securityGroups !== undefined)) {
-      errors.push('vpcSubnets or securityGroups is set without vpc, so it would be ignored. Set vpc too, or remove them.');
+      const c = new InputChecker(SERVERLESS_SETTINGS_RULE, '', this.node.path);
+      c.add(props.vpcSubnets !== undefined ? 'vpcSubnets' : 'securityGroups', '{...}', 'is set without vpc, so it would be ignored.', 'set vpc too, or remove it.');
+      errors.push(...c.hits);
     }
-    this.checkTlsServerName(errors, props, address, host);
-    checkEnvironment(errors, props.environment ?? {});
+    throwIfProblems('TemporalServerlessWorker', this.node.path, errors);
+    for (const w of warnings.map((h) => blockWarning(h, this.node.path))) Annotations.of(this).addWarningV2(w.id, w.text);
+    const s = resolveServerlessFunction(spec);
+    this.settings = s;
 
-    if (errors.length > 0) {
-      throw new Error(errors.length === 1
-        ? `${where}: ${errors[0]}`
-        : `${where} has ${errors.length} errors:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-    }
-
-    // Connection settings in Temporal's names; credential variables become secret-ARN variables.
-    const env = workerEnvironment({
-      address,
-      namespace: props.namespace,
-      auth: props.credentials.method,
-      tlsServerName: props.tlsServerName,
-      codecEndpoint: props.codecEndpoint,
-    }, props.environment ?? {});
     this.boundCredentials = props.credentials.bind(this);
-    const plain: Record<string, string> = { ...env.plain, [TemporalServerlessWorker.BUILD_ID_ENV]: props.buildId };
-    if (props.deploymentName !== undefined) plain[TemporalServerlessWorker.DEPLOYMENT_NAME_ENV] = props.deploymentName;
-    if (props.taskQueue !== undefined) plain[TemporalServerlessWorker.TASK_QUEUE_ENV] = props.taskQueue;
-    const secretArnVars: Record<string, string> = {};
-    for (const [name, part] of Object.entries(env.secrets)) {
-      const bound = this.boundCredentials.partFor(part as CredentialPart);
-      const arnVar = `${name}${TemporalServerlessWorker.SECRET_ARN_SUFFIX}`;
-      plain[arnVar] = bound.secret.secretArn;
-      if (bound.field !== undefined) plain[`${name}${TemporalServerlessWorker.SECRET_FIELD_SUFFIX}`] = bound.field;
-      secretArnVars[name] = arnVar;
-    }
-
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+    this.environment = functionEnvironment(s, props.credentials.method, (part) => {
+      const bound = this.boundCredentials.partFor(part);
+      return { secretArn: bound.secret.secretArn, field: bound.field };
     });
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: s.logRetentionDays });
 
     // An explicit execution role: logs to this log group only (no AWSLambdaBasicExecutionRole).
     const executionRole = new iam.Role(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of the Temporal serverless Worker ${this.node.path}`,
     });
-    executionRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [this.logGroup.logGroupArn],
-    }));
+    executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...EXECUTION_LOG_ACTIONS], resources: [this.logGroup.logGroupArn] }));
     if (props.vpc !== undefined) {
       executionRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(`service-role/${VPC_ACCESS_POLICY}`));
       acknowledgeFindingByDesign(executionRole,
@@ -323,14 +180,14 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
 
     this.lambdaFunction = new lambda.Function(this, 'Function', {
       code: props.code,
-      handler: props.handler,
-      runtime: props.runtime ?? lambda.Runtime.NODEJS_24_X,
-      architecture: props.architecture ?? lambda.Architecture.X86_64,
-      memorySize,
-      timeout,
+      handler: s.handler,
+      runtime: props.runtime ?? runtimeNamed(s.runtime),
+      architecture: props.architecture ?? (s.architecture === CpuArchitecture.ARM64 ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64),
+      memorySize: s.memorySize,
+      timeout: props.timeout ?? Duration.seconds(s.timeoutSeconds),
       functionName: props.functionName,
-      description: `Temporal serverless Worker for ${props.namespace}`,
-      environment: plain,
+      description: s.description,
+      environment: this.environment.variables,
       role: executionRole,
       logGroup: this.logGroup,
       layers: props.layers,
@@ -341,30 +198,22 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
 
     // A version per Build ID: its logical id derives from the Build ID, so a new Build ID publishes a
     // new version (the Build ID is also in the environment, so $LATEST always differs from the last one).
-    const idPart = props.buildId.replace(/\//g, '%2F');
+    const idPart = s.buildId.replace(/\//g, '%2F');
     this.version = new lambda.Version(this, `Version-${idPart}`, {
       lambda: this.lambdaFunction,
-      description: props.buildId,
-      removalPolicy: props.retainPreviousVersions === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      description: s.buildId,
+      removalPolicy: s.retainPreviousVersions ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.alias = new lambda.Alias(this, `Alias-${idPart}`, {
-      aliasName: aliasNameFor(props.buildId),
-      version: this.version,
-      description: `Build ID ${props.buildId}`,
-    });
+    this.alias = new lambda.Alias(this, `Alias-${idPart}`, { aliasName: s.aliasName, version: this.version, description: s.aliasDescription });
 
-    // The invoker role: Temporal Cloud's principals, with the external ID.
+    // The invoker role: Temporal Cloud's principals, with the external ID (one statement).
     this.invokerRole = props.invokerRole ?? new iam.Role(this, 'InvokerRole', {
-      // One statement: every Temporal Cloud principal, under the external ID condition.
       assumedBy: new TemporalCloudInvokers(),
-      externalIds: [props.externalId],
+      externalIds: [s.externalId],
       description: `Assumed by Temporal Cloud to invoke the serverless Worker ${this.node.path}`,
     });
     this.invokePolicy = new iam.Policy(this, 'InvokePolicy', {
-      statements: [new iam.PolicyStatement({
-        actions: TemporalServerlessWorker.INVOKER_ACTIONS,
-        resources: [this.lambdaFunction.functionArn, `${this.lambdaFunction.functionArn}:*`],
-      })],
+      statements: [new iam.PolicyStatement({ actions: [...INVOKER_ACTIONS], resources: invokeResources(this.lambdaFunction.functionArn) })],
     });
     this.invokerRole.attachInlinePolicy(this.invokePolicy);
     const functionLogicalId = Stack.of(this).resolve((this.lambdaFunction.node.defaultChild as lambda.CfnFunction).logicalId);
@@ -374,74 +223,19 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
 
     this.functionArn = this.version.functionArn;
     this.invokerRoleArn = this.invokerRole.roleArn;
-    this.externalId = props.externalId;
-    this.buildId = props.buildId;
-    this.deploymentName = props.deploymentName;
-    this.environment = { ...plain };
-    this.secretArnEnvironmentVariables = secretArnVars;
-    this.registrationCommand = [
-      'temporal worker deployment create-version',
-      `--namespace ${shellQuote(props.namespace)}`,
-      `--deployment-name ${props.deploymentName === undefined ? 'YourDeploymentName' : shellQuote(props.deploymentName)}`,
-      `--build-id ${shellQuote(props.buildId)}`,
-      `--aws-lambda-function-arn ${this.functionArn}`,
-      `--aws-lambda-assume-role-arn ${this.invokerRoleArn}`,
-      `--aws-lambda-assume-role-external-id ${shellQuote(props.externalId)}`,
-    ].join(' ');
-
-    new CfnOutput(this, 'FunctionVersionArn', {
-      value: this.functionArn,
-      description: `Versioned function ARN of Build ID ${props.buildId} (--aws-lambda-function-arn)`,
-    });
-    new CfnOutput(this, 'InvokerRoleArn', {
-      value: this.invokerRoleArn,
-      description: 'Role Temporal Cloud assumes to invoke the function (--aws-lambda-assume-role-arn)',
-    });
-    new CfnOutput(this, 'ExternalId', {
-      value: props.externalId,
-      description: 'External ID of the invoker role (--aws-lambda-assume-role-external-id)',
-    });
-    new CfnOutput(this, 'BuildId', {
-      value: props.buildId,
-      description: 'Build ID of the Worker Deployment Version (--build-id)',
-    });
-    if (props.deploymentName !== undefined) {
-      new CfnOutput(this, 'DeploymentName', {
-        value: props.deploymentName,
-        description: 'Worker Deployment name (--deployment-name)',
-      });
-    }
-    new CfnOutput(this, 'RegistrationCommand', {
-      value: this.registrationCommand,
-      description: 'Shape of the Worker Deployment Version registration (add your connection flags or profile)',
-    });
-  }
-
-  private checkTlsServerName(errors: string[], props: TemporalServerlessWorkerProps, address: string, host: string | undefined): void {
-    if (props.credentials.method !== AuthMethod.MTLS || host === undefined || Token.isUnresolved(props.namespace)) return;
-    const dot = props.namespace.indexOf('.');
-    if (dot < 0) return;
-    const namespaceHost = namespaceEndpointHost({ name: props.namespace.slice(0, dot), accountId: props.namespace.slice(dot + 1) });
-    const needed = requiredTlsServerName({ auth: AuthMethod.MTLS, namespaceHost, upstreamHost: host, viaProxy: false });
-    if (props.tlsServerName === undefined) {
-      if (needed !== undefined) {
-        errors.push(`tlsServerName is not set, but the credentials are mTLS and address ('${address}') is not the Namespace Endpoint: Temporal Cloud presents the namespace's certificate, so TLS verification of '${host}' fails. Set tlsServerName: '${needed}'.`);
-      }
-    } else if (!Token.isUnresolved(props.tlsServerName) && props.tlsServerName !== namespaceHost) {
-      Annotations.of(this).addWarningV2('temporal-ha-constructs:serverlessTlsServerName',
-        `tlsServerName ('${props.tlsServerName}') is not the Namespace Endpoint host ('${namespaceHost}'), which Temporal Cloud's mTLS certificate names. Set tlsServerName: '${namespaceHost}' unless a TLS-terminating proxy presents another certificate.`);
-    }
+    this.registrationCommand = registrationCommand(s, this.functionArn, this.invokerRoleArn);
+    for (const o of registrationOutputs(s, this, Stack.of(this).region)) new CfnOutput(this, o.id, { value: o.value, description: o.description });
   }
 }
 
 /** Temporal Cloud's invoker principals as one principal, so the trust policy is a single statement. */
 class TemporalCloudInvokers extends iam.PrincipalBase {
   public get policyFragment(): iam.PrincipalPolicyFragment {
-    return new iam.PrincipalPolicyFragment({ AWS: [...TemporalServerlessWorker.TEMPORAL_CLOUD_INVOKER_PRINCIPALS] });
+    return new iam.PrincipalPolicyFragment({ AWS: [...TEMPORAL_CLOUD_INVOKER_PRINCIPALS] });
   }
 
   public dedupeString(): string | undefined {
-    return `TemporalCloudInvokers:${TemporalServerlessWorker.TEMPORAL_CLOUD_INVOKER_PRINCIPALS.join(',')}`;
+    return `TemporalCloudInvokers:${TEMPORAL_CLOUD_INVOKER_PRINCIPALS.join(',')}`;
   }
 
   public toString(): string {
@@ -449,87 +243,7 @@ class TemporalCloudInvokers extends iam.PrincipalBase {
   }
 }
 
-const VPC_ACCESS_POLICY = 'AWSLambdaVPCAccessExecutionRole';
-
-const QUALIFIED_NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z0-9]+$/;
-
-/** The Namespace Endpoint of a qualified namespace, or the namespace itself when it cannot be split (validation reports it). */
-function defaultAddress(namespace: string): string {
-  if (Token.isUnresolved(namespace)) return withPort(`${namespace}.tmprl.cloud`);
-  const dot = namespace.indexOf('.');
-  if (dot < 0) return withPort(`${namespace}.tmprl.cloud`);
-  return withPort(namespaceEndpointHost({ name: namespace.slice(0, dot), accountId: namespace.slice(dot + 1) }));
-}
-
-/** The core rule TEMPORAL_SERVERLESS_EXTERNAL_ID, applied to this prop (same check, same words). */
-function checkExternalId(errors: string[], externalId: string): void {
-  if (Token.isUnresolved(externalId)) return;
-  const plan = { request: { serverless: { buildIds: {}, externalId } } } as unknown as DeploymentPlan;
-  for (const hit of SERVERLESS_EXTERNAL_ID.check(plan)) {
-    errors.push(`[${SERVERLESS_EXTERNAL_ID.id}] externalId = ${hit.value}: ${hit.message} Fix: ${hit.fix}`);
-  }
-}
-
-function checkBuildId(errors: string[], buildId: string): void {
-  if (Token.isUnresolved(buildId)) {
-    errors.push('buildId is a token: the Lambda version\'s construct id derives from it, so it must be known at synth. Pass the Build ID as a string (e.g. from context or an environment variable of the synth).');
-    return;
-  }
-  if (buildId.trim() === '') {
-    errors.push('buildId is empty: a Worker Deployment Version needs a Build ID to register the function under. Set buildId to the version of the Worker code (e.g. a git SHA).');
-  } else if (buildId.trim() !== buildId) {
-    errors.push(`buildId ('${buildId}') has surrounding whitespace, which the Build ID in the Worker code would not. Remove it.`);
-  } else if (buildId.length > 256) {
-    errors.push(`buildId has ${buildId.length} characters; it is the Lambda version's description, which holds at most 256. Use a shorter Build ID (e.g. a git SHA).`);
-  }
-}
-
-function checkEnvironment(errors: string[], environment: Record<string, string>): void {
-  const managed: Record<string, string> = {
-    [TemporalEnv.ADDRESS]: 'address',
-    [TemporalEnv.NAMESPACE]: 'namespace',
-    [TemporalEnv.TLS]: 'nothing (TLS is always on for Temporal Cloud)',
-    [TemporalEnv.TLS_SERVER_NAME]: 'tlsServerName',
-    [TemporalEnv.CODEC_ENDPOINT]: 'codecEndpoint',
-    [TemporalServerlessWorker.BUILD_ID_ENV]: 'buildId',
-    [TemporalServerlessWorker.DEPLOYMENT_NAME_ENV]: 'deploymentName',
-    [TemporalServerlessWorker.TASK_QUEUE_ENV]: 'taskQueue',
-  };
-  const credentialVars: string[] = [
-    TemporalEnv.API_KEY, TemporalEnv.TLS_CLIENT_CERT_DATA, TemporalEnv.TLS_CLIENT_KEY_DATA,
-    TemporalEnv.TLS_CLIENT_CERT_PATH, TemporalEnv.TLS_CLIENT_KEY_PATH,
-  ];
-  for (const name of Object.keys(environment)) {
-    const base = name.replace(new RegExp(`(${TemporalServerlessWorker.SECRET_ARN_SUFFIX}|${TemporalServerlessWorker.SECRET_FIELD_SUFFIX})$`), '');
-    if (name in managed) {
-      errors.push(`environment sets ${name}, which this construct sets from props. Remove it and set ${managed[name]} instead.`);
-    } else if (credentialVars.includes(base)) {
-      errors.push(`environment sets ${name}, a credential variable: credentials must come from Secrets Manager and their secret ARNs are set by this construct. Remove it and pass credentials: TemporalCredentials.apiKey(...) or TemporalCredentials.mtls(...).`);
-    }
-  }
-}
-
-/** A valid Lambda alias name derived from the Build ID: `[A-Za-z0-9_-]`, not all digits, at most 128 characters. */
-function aliasNameFor(buildId: string): string {
-  let name = buildId.replace(/[^A-Za-z0-9_-]/g, '-');
-  if (/^[0-9]+$/.test(name)) name = `build-${name}`;
-  if (name.length > 128) {
-    name = `${name.slice(0, 119)}-${createHash('sha256').update(buildId).digest('hex').slice(0, 8)}`;
-  }
-  return name;
-}
-
-/** Single-quotes a value for a POSIX shell when it holds anything beyond safe characters. */
-function shellQuote(value: string): string {
-  if (Token.isUnresolved(value) || /^[A-Za-z0-9+=,.@:/_-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, '\'\\\'\'')}'`;
-}
-
-/** The host of `host:port` / `[v6]:port`, or undefined when the string is not of that form. */
-function hostOf(address: string): string | undefined {
-  if (Token.isUnresolved(address)) return undefined;
-  const m = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/.exec(address);
-  if (!m) return undefined;
-  const port = Number(m[2]);
-  return port >= 1 && port <= 65535 ? m[1] : undefined;
+/** The `lambda.Runtime` of a runtime name (the library's own constant when it has one, so inline code and bundling work). */
+function runtimeNamed(name: string): lambda.Runtime {
+  return lambda.Runtime.ALL.find((r) => r.name === name && !r.isVariable) ?? new lambda.Runtime(name, lambda.RuntimeFamily.NODEJS);
 }

@@ -4,38 +4,16 @@
  * Regional Endpoint only with forwarding enabled, and only deliberately (a warning to acknowledge).
  */
 import { Construct } from 'constructs';
-import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
-import { TemporalCredentials } from '../blocks/credentials';
+import type { ActiveActiveOptions } from '../../core/pattern-options';
 import { TemporalDeploymentCommonProps } from '../options';
-import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
+import { TemporalDeploymentBase } from './deployment';
 
-/** Props of `ActiveActiveDeployment`. */
-export interface ActiveActiveDeploymentProps extends TemporalDeploymentCommonProps {
-  /** The namespace, as configured in Temporal Cloud. */
-  readonly namespace: NamespaceSpec;
-  /** How Workers authenticate: an API key or mTLS certificate from Secrets Manager. */
-  readonly credentials: TemporalCredentials;
-  /**
-   * AWS regions to run Worker fleets in.
-   * @default - the namespace's primary and replica regions
-   */
-  readonly workerRegions?: string[];
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.NAMESPACE - every fleet follows the active region
-   */
-  readonly endpoint?: EndpointKind;
-}
+/** Props of `ActiveActiveDeployment`: the pattern's options (engine-neutral) and the Workers' engine objects. */
+export interface ActiveActiveDeploymentProps extends TemporalDeploymentCommonProps, ActiveActiveOptions {}
 
 /** Active/Active: fleets in every listed region, each with its own codec server and proxy. */
 export class ActiveActiveDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveActiveDeploymentProps) {
-    const { part, fleets } = singleNamespaceFleets('ActiveActiveDeployment', scope.node.path ? `${scope.node.path}/${id}` : id, props);
-    super(scope, id, 'ActiveActiveDeployment', props, {
-      ...part,
-      pattern: DeploymentPattern.ACTIVE_ACTIVE,
-      endpoint: props.endpoint,
-      workerRegions: props.workerRegions,
-    }, fleets);
+    super(scope, id, 'ActiveActiveDeployment', props);
   }
 }

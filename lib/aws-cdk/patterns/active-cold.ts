@@ -5,23 +5,12 @@
  * endpoint, so a Namespace-only failover is followed without touching the Workers.
  */
 import { Construct } from 'constructs';
-import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
-import { TemporalCredentials } from '../blocks/credentials';
+import type { ActiveColdOptions } from '../../core/pattern-options';
 import { TemporalDeploymentCommonProps } from '../options';
-import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
+import { TemporalDeploymentBase } from './deployment';
 
-/** Props of `ActiveColdDeployment`. */
-export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps {
-  /** The namespace, as configured in Temporal Cloud (primary and replica region). */
-  readonly namespace: NamespaceSpec;
-  /** How Workers authenticate: an API key or mTLS certificate from Secrets Manager. */
-  readonly credentials: TemporalCredentials;
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.NAMESPACE - follows a failover with no change to the Workers
-   */
-  readonly endpoint?: EndpointKind;
-}
+/** Props of `ActiveColdDeployment`: the pattern's options (engine-neutral) and the Workers' engine objects. */
+export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps, ActiveColdOptions {}
 
 /**
  * Active/Passive (Cold): one running Worker fleet; the other region's fleet is deployed at zero
@@ -30,11 +19,6 @@ export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {
-    const { part, fleets } = singleNamespaceFleets('ActiveColdDeployment', scope.node.path ? `${scope.node.path}/${id}` : id, props);
-    super(scope, id, 'ActiveColdDeployment', props, {
-      ...part,
-      pattern: DeploymentPattern.ACTIVE_COLD,
-      endpoint: props.endpoint,
-    }, fleets);
+    super(scope, id, 'ActiveColdDeployment', props);
   }
 }

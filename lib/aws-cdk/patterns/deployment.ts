@@ -8,34 +8,29 @@ import { Annotations, CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import {
-  AuthMethod,
   DeploymentPlan,
   Finding,
   formatFinding,
-  NetworkPath,
   normalizeAwsRegion,
   PlacementFact,
   PlannedFleet,
   planAndCheck,
-  NamespaceSpec,
+  planToJson,
   RegionPlan,
-  WorkerRuntime,
 } from '../../core';
-import { singleNamespacePart } from '../../core/request';
-import type { PatternRequestPart } from '../../core/request';
+import { byRegion } from '../../core/components/input';
+import type { ServerlessFunctionSpec } from '../../core/components/serverless-worker';
+import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
+import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
-import { TemporalDeploymentCommonProps, TemporalDeploymentSharedProps } from '../options';
+import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { makeLinksStack, renderLinks } from '../render/links';
-import { FleetConfig, needsLinks, renderRegion, RenderedRegion } from '../render/region';
+import { needsLinks, renderRegion, RenderedRegion } from '../render/region';
 
-/** Gives each namespace's fleets their image, sizing and credentials. */
-export interface IFleetConfigProvider {
-  /** The fleet configuration for a qualified namespace (`orders.a1b2c`). */
-  fleetConfigFor(namespace: string): FleetConfig;
-}
-
-
-/** Internal base of the pattern constructs. */
+/**
+ * Internal base of the pattern constructs. Not part of the API: each pattern construct carries its members.
+ * @internal
+ */
 export abstract class TemporalDeploymentBase extends Construct {
   /**
    * The plan this construct rendered (pure data: what runs where, dialing what).
@@ -51,9 +46,9 @@ export abstract class TemporalDeploymentBase extends Construct {
   /** @internal */
   protected _linksStacks = new Map<string, Stack>();
 
-  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps,
-    part: PatternRequestPart, fleets: IFleetConfigProvider) {
+  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps) {
     super(scope, id);
+    const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props);
     const supplied = props.regions ?? {};
     const placements: PlacementFact[] = Object.entries(supplied).map(([key, p]) => {
       const stackRegion = p.stack ? (Token.isUnresolved(p.stack.region) ? undefined : p.stack.region) : undefined;
@@ -67,35 +62,13 @@ export abstract class TemporalDeploymentBase extends Construct {
         propPath: `regions.${key}`,
       };
     });
-    const connectivity = props.connectivity;
-    const privateLink = connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? connectivity.privateLinkOptions : undefined;
-    const { plan, warnings } = planAndCheck({
-      constructPath: this.node.path,
-      constructKind: kind,
-      pattern: part.pattern,
-      namespace: part.namespace,
-      shards: part.shards,
-      auth: part.auth ?? AuthMethod.API_KEY,
-      endpoint: part.endpoint,
-      workerRegions: part.workerRegions,
-      starters: part.starters,
-      runtime: part.runtime,
-      serverless: part.runtime === WorkerRuntime.LAMBDA
-        ? { buildIds: part.serverlessBuildIds ?? {}, externalId: part.serverlessExternalId ?? '' }
-        : undefined,
-      starterPinnedRegion: part.starterPinnedRegion,
-      networkPath: connectivity?.networkPath,
-      crossRegionRoute: privateLink?.crossRegionRoute ? privateLink.crossRegionRoute.kind ?? 'none' : undefined,
-      codecServer: props.codecServer !== undefined,
-      proxy: props.proxy !== undefined,
-      componentRouting: props.componentRouting,
-      codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns) : undefined,
-      placements,
-      acknowledgements: props.acknowledgeWarnings,
-    });
+    const { plan, warnings } = planAndCheck(patternRequest({
+      kind, constructPath: this.node.path, props, inputs, placements, serverlessFunction: functionSpecOf(fleets),
+    }));
     this._plan = plan;
     this.warnings = warnings;
     this.annotate(this.warnings);
+    this.checkEnclosingStack(kind, supplied);
 
     for (const region of this._plan.regions.filter((r) => r.needsVpc || r.functions.length > 0)) {
       const placement = supplied[region.awsRegion] ?? supplied[`aws-${region.awsRegion}`] ?? {};
@@ -103,11 +76,9 @@ export abstract class TemporalDeploymentBase extends Construct {
       this._stacks.set(region.awsRegion, stack);
       const regionScope = new Construct(stack, placement.stack ? `${id}-${region.awsRegion}` : 'Temporal');
       this._rendered.set(region.awsRegion, renderRegion({
-        stack,
         scope: regionScope,
         region,
-        props,
-        fleetConfig: (namespace) => fleets.fleetConfigFor(namespace),
+        engine: { fleets, codecServer: props.codecServer, proxy: props.proxy },
         fleetScope: this._fleetScopeFor(stack, region),
         vpc: placement.vpc,
         vpcCidr: placement.vpc ? knownCidr(placement.vpc) : undefined,
@@ -118,7 +89,6 @@ export abstract class TemporalDeploymentBase extends Construct {
     for (const stack of this._stacks.values()) guardResourceLimit(stack, kind);
 
     if (this._plan.regions.some(needsLinks) || this._plan.failoverRecords.length > 0) {
-      const route = privateLink?.crossRegionRoute;
       this._linksStacks = renderLinks({
         plan: this._plan,
         rendered: this._rendered,
@@ -135,9 +105,6 @@ export abstract class TemporalDeploymentBase extends Construct {
           const placed = supplied[awsRegion]?.vpc ?? supplied[`aws-${awsRegion}`]?.vpc;
           return placed ? knownCidr(placed) ?? placed.vpcCidrBlock : this._plan.regions.find((r) => r.awsRegion === awsRegion)!.defaultVpcCidr;
         },
-        transitGatewayIds: route?.transitGatewayIds ?? {},
-        failoverDomainName: props.failoverDomainName ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.temporal.internal`,
-        alarmPrefix: id.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
       });
     }
   }
@@ -161,18 +128,28 @@ export abstract class TemporalDeploymentBase extends Construct {
     return Object.fromEntries(this._linksStacks);
   }
 
+  /** Inside a stack, the construct can only deploy to that stack's region, unless given a stack per other region. */
+  private checkEnclosingStack(kind: string, supplied: { [awsRegion: string]: { stack?: Stack } }): void {
+    const enclosing = enclosingStack(this);
+    if (!enclosing) return;
+    const where = Token.isUnresolved(enclosing.region) ? 'not set' : enclosing.region;
+    throwIfProblems(kind, this.node.path, this._plan.regions
+      .filter((r) => (r.needsVpc || r.functions.length > 0) && r.awsRegion !== enclosing.region && !byRegion(supplied, r.awsRegion)?.stack)
+      .map((r) => ({
+        ruleId: 'TEMPORAL_STACK_REGION_EXPLICIT',
+        prop: `regions.${r.awsRegion}.stack`,
+        value: '(not set)',
+        message: `this construct is inside stack ${enclosing.node.path} (region ${where}), but the plan also deploys to ${r.awsRegion}.`,
+        fix: `create the construct under an App or Stage (it then creates one stack per region), or supply regions: { '${r.awsRegion}': { stack: <a Stack with env.region '${r.awsRegion}'> } }.`,
+      })));
+  }
+
   private stackFor(region: RegionPlan, account?: string): Stack {
     const existing = this._stacks.get(region.awsRegion);
     if (existing) return existing;
     const enclosing = enclosingStack(this);
-    if (enclosing) {
-      if (enclosing.region === region.awsRegion) return enclosing;
-      throw new Error([
-        `${this.node.path}: this construct is inside stack ${enclosing.node.path} (region ${Token.isUnresolved(enclosing.region) ? 'not set' : enclosing.region}),`,
-        `but the plan also deploys to ${region.awsRegion}. Either create the construct under an App or Stage (it then creates one stack per region),`,
-        `or supply regions: { '${region.awsRegion}': { stack: <a Stack with env.region '${region.awsRegion}'> } }.`,
-      ].join(' '));
-    }
+    // Other regions were reported before anything was created (checkEnclosingStack).
+    if (enclosing) return enclosing;
     return new Stack(this, region.awsRegion, {
       stackName: `${this.node.id}-${region.awsRegion}`,
       env: { region: region.awsRegion, account: account ?? process.env.CDK_DEFAULT_ACCOUNT },
@@ -185,8 +162,7 @@ export abstract class TemporalDeploymentBase extends Construct {
    * proxies, PrivateLink endpoint, private zone records and routes. Useful in tests and reviews.
    */
   public planJson(): any {
-    const { request: _request, ...plan } = this._plan;
-    return JSON.parse(JSON.stringify(plan));
+    return planToJson(this._plan);
   }
 
   /** The stacks this construct deployed to, by AWS region. */
@@ -203,20 +179,14 @@ export abstract class TemporalDeploymentBase extends Construct {
   }
 }
 
-/**
- * The request part and fleet configuration of a single-namespace pattern: Fargate Workers or
- * serverless Workers (exactly one), and optional starters.
- */
-export function singleNamespaceFleets(kind: string, path: string, props: TemporalDeploymentCommonProps & {
-  readonly namespace: NamespaceSpec; readonly credentials: TemporalCredentials;
-}): { part: Omit<PatternRequestPart, 'pattern'>; fleets: IFleetConfigProvider } {
-  const sl = props.serverlessWorkers;
-  return {
-    part: singleNamespacePart(kind, path, {
-      namespace: props.namespace, auth: props.credentials.method, fleet: props.workers !== undefined, serverless: sl, starters: props.starters,
-    }),
-    fleets: { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters, serverless: sl }) },
-  };
+/** The engine objects of one namespace's fleets in this flavour. */
+export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>;
+
+
+/** The serverless Workers' function settings in engine-neutral terms (a runtime's name, a timeout in seconds). */
+function functionSpecOf(fleets: Map<string, FleetEngineObjects>): ServerlessFunctionSpec | undefined {
+  const sl = [...fleets.values()].find((o) => o.serverless)?.serverless;
+  return sl && { ...sl, runtime: sl.runtime?.name, timeoutSeconds: sl.timeout && !sl.timeout.isUnresolved() ? sl.timeout.toSeconds() : undefined };
 }
 
 /** A VPC's IPv4 CIDR when it is known at synth (a literal, or the literal of a VPC defined in this app). */
@@ -255,4 +225,3 @@ function enclosingStack(c: Construct): Stack | undefined {
   return undefined;
 }
 
-export type { PatternRequestPart };

@@ -7,55 +7,15 @@
  */
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DeploymentPattern, EndpointKind, NamespaceSpec, PlannedFleet, qualifiedNamespace, RegionPlan } from '../../core';
-import { TemporalCredentials } from '../blocks/credentials';
-import { TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
+import { PlannedFleet, RegionPlan } from '../../core';
+import { RegionallyShardedNamespacesProps } from '../options';
 import { guardResourceLimit, TemporalDeploymentBase } from './deployment';
-import { FleetConfig } from '../render/region';
 
-/** One shard: its own namespace, home region, replica region and Worker pattern. */
-export interface NamespaceShard {
-  /** A short name for the shard (used in construct ids and stack names), e.g. `eu`. */
-  readonly name: string;
-  /** The shard's namespace; `primaryRegion` is its home region. */
-  readonly namespace: NamespaceSpec;
-  /**
-   * The shard's Worker pattern: SINGLE_REGION, ACTIVE_COLD or ACTIVE_HOT (Active/Active is not a shard pattern).
-   */
-  readonly pattern: DeploymentPattern;
-  /** The shard's credentials. */
-  readonly credentials: TemporalCredentials;
-  /** The shard's Worker fleet. */
-  readonly workers: WorkerFleetOptions;
-  /**
-   * The endpoint the shard's Workers dial.
-   * @default - the shard pattern's documented default
-   */
-  readonly endpoint?: EndpointKind;
-}
-
-/** Props of `RegionallyShardedNamespaces`. */
-export interface RegionallyShardedNamespacesProps extends TemporalDeploymentSharedProps {
-  /** The shards. */
-  readonly shards: NamespaceShard[];
-}
 
 /** Regionally sharded namespaces: per-shard fleets on shared regional infrastructure. */
 export class RegionallyShardedNamespaces extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: RegionallyShardedNamespacesProps) {
-    const byNamespace = new Map<string, NamespaceShard>();
-    for (const shard of props.shards ?? []) byNamespace.set(qualifiedNamespace(shard.namespace), shard);
-    super(scope, id, 'RegionallyShardedNamespaces', props, {
-      pattern: DeploymentPattern.SINGLE_REGION,
-      shards: (props.shards ?? []).map((s) => ({
-        name: s.name, namespace: s.namespace, pattern: s.pattern, auth: s.credentials.method, endpoint: s.endpoint,
-      })),
-    }, {
-      fleetConfigFor: (namespace: string): FleetConfig => {
-        const shard = byNamespace.get(namespace)!;
-        return { workers: shard.workers, credentials: shard.credentials };
-      },
-    });
+    super(scope, id, 'RegionallyShardedNamespaces', props);
   }
 
   /** @internal */

@@ -8,12 +8,13 @@
  * would otherwise be a dependency cycle). Links stacks read other regions' values with weak
  * cross-stack references (CloudFormation `Fn::GetStackOutput`), so no custom resources are needed.
  */
-import { CrossStackReferences, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { CrossStackReferences, Duration, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { RenderedRegion, needsLinks } from './region';
 import { CrossRegionRouteKind, DeploymentPlan, RegionPlan, TEMPORAL_GRPC_PORT } from '../../core';
+import { byRegion } from '../../core/components/input';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalComponentHealthAlarm, TemporalFailoverRecord } from '../blocks/failover-record';
 import { TemporalRegionalPrivateZone } from '../blocks/private-link';
@@ -25,12 +26,6 @@ export interface RenderLinksInput {
   readonly linksStack: (awsRegion: string) => Stack;
   /** The IPv4 CIDR of a region's worker VPC (literal when the construct created the VPC). */
   readonly cidrOf: (awsRegion: string) => string;
-  /** Transit Gateway id per region, for `CrossRegionRouteKind.TRANSIT_GATEWAY`. */
-  readonly transitGatewayIds: { [awsRegion: string]: string };
-  /** The private domain of failover names (`ComponentRouting.FAILOVER_DNS`). */
-  readonly failoverDomainName: string;
-  /** Prefix of health alarm names, unique per construct (e.g. `orders`). */
-  readonly alarmPrefix: string;
 }
 
 /** Renders the links of a plan; returns the links stacks by region. */
@@ -46,11 +41,9 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
     return stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal');
   };
   const order = plan.regions.map((r) => r.awsRegion);
-  const get = (awsRegion: string): RenderedRegion & { vpc: ec2.IVpc } => {
-    const r = rendered.get(awsRegion);
-    if (!r || !r.vpc) throw new Error(`internal: region ${awsRegion} has no rendered VPC for its links`);
-    return r as RenderedRegion & { vpc: ec2.IVpc };
-  };
+  // Every region a route, record or failover name touches has a VPC (the planner puts one wherever
+  // fleets, components or an endpoint are): the links only read what the regions rendered.
+  const get = (awsRegion: string): RenderedRegion & { vpc: ec2.IVpc } => rendered.get(awsRegion) as RenderedRegion & { vpc: ec2.IVpc };
 
   // 1. One connection per pair of regions joined by any route; routes both ways (return traffic).
   const pairs = new Map<string, { a: string; b: string; kind: CrossRegionRouteKind }>();
@@ -74,11 +67,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       });
     } else if (kind === CrossRegionRouteKind.TRANSIT_GATEWAY) {
       for (const [from, to] of [[a, b], [b, a]]) {
-        const tgw = input.transitGatewayIds[from];
-        if (!tgw) {
-          throw new Error(`${plan.constructPath}: connectivity.privateLink.crossRegionRoute is a Transit Gateway, but no Transit Gateway id is given for ${from}. `
-            + `Pass CrossRegionRoute.transitGateway({ '${from}': 'tgw-...' , ... }) with an id for every region.`);
-        }
+        // A missing id is reported before rendering (TEMPORAL_CROSS_REGION_ROUTE_SETTINGS).
+        const tgw = byRegion(plan.request.transitGatewayIds, from) ?? '';
         new TemporalPeerRoutes(linksOf(from), `TransitGatewayTo-${to}`, { vpc: get(from).vpc, destinationCidr: input.cidrOf(to), transitGatewayId: tgw });
       }
     }
@@ -104,8 +94,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
     const zone = new TemporalRegionalPrivateZone(linksOf(region.awsRegion), 'TemporalPrivateZone', { vpc: get(region.awsRegion).vpc });
     for (const record of region.zoneRecords) {
       const endpoint = get(record.targetRegion).privateLinkEndpoint;
-      if (!endpoint) throw new Error(`internal: ${record.targetRegion} has no Temporal VPC endpoint for ${record.name}`);
-      zone.addRegionRecord(record.targetRegion, endpoint.dnsName);
+      if (endpoint) zone.addRegionRecord(record.targetRegion, endpoint.dnsName);
     }
   }
   // 4. Failover names for codec servers and proxies: a health alarm per instance (in its own
@@ -113,34 +102,28 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   //    pair a private zone holding the PRIMARY/SECONDARY records.
   const zones = new Map<string, route53.PrivateHostedZone>();
   const alarms = new Map<string, string>();
-  const alarmFor = (awsRegion: string, component: string): string => {
+  const serviceOf = (awsRegion: string, component: string) => {
+    const r = get(awsRegion);
+    return r.codecServers.get(component) ?? r.proxies.get(component);
+  };
+  const alarmFor = (awsRegion: string, component: string, baseName: string): string => {
     const key = `${awsRegion}|${component}`;
     const existing = alarms.get(key);
     if (existing) return existing;
-    const r = get(awsRegion);
-    const region = plan.regions.find((x) => x.awsRegion === awsRegion)!;
-    const index = [...region.codecServers, ...region.proxies].findIndex((c) => c.id === component);
-    const services = [...r.codecServers, ...r.proxies];
-    if (index < 0) throw new Error(`internal: no ${component} in ${awsRegion} for its failover record`);
-    const alarm = new TemporalComponentHealthAlarm(services[index].service, 'FailoverHealth', {
-      name: `${input.alarmPrefix}-${component}`,
-      targetGroup: services[index].targetGroup,
+    const service = serviceOf(awsRegion, component)!;
+    const alarm = new TemporalComponentHealthAlarm(service.service, 'FailoverHealth', {
+      name: baseName,
+      targetGroup: service.targetGroup,
     });
     alarms.set(key, alarm.alarmName);
     return alarm.alarmName;
   };
-  const dnsNameOf = (awsRegion: string, component: string): string => {
-    const region = plan.regions.find((x) => x.awsRegion === awsRegion)!;
-    const r = get(awsRegion);
-    const codec = region.codecServers.findIndex((c) => c.id === component);
-    if (codec >= 0) return r.codecServers[codec].loadBalancer.loadBalancerDnsName;
-    return r.proxies[region.proxies.findIndex((c) => c.id === component)].loadBalancer.loadBalancerDnsName;
-  };
+  const dnsNameOf = (awsRegion: string, component: string): string => serviceOf(awsRegion, component)!.loadBalancer.loadBalancerDnsName;
   for (const record of plan.failoverRecords) {
     const target = (awsRegion: string) => ({
       dnsName: dnsNameOf(awsRegion, record.component),
       region: awsRegion,
-      healthAlarmName: alarmFor(awsRegion, record.component),
+      healthAlarmName: alarmFor(awsRegion, record.component, record.alarmBaseName),
     });
     const primary = target(record.primaryRegion);
     const secondary = target(record.secondaryRegion);
@@ -148,7 +131,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       let zone = zones.get(awsRegion);
       if (!zone) {
         zone = new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {
-          zoneName: input.failoverDomainName,
+          zoneName: plan.request.failoverDomainName,
           vpc: get(awsRegion).vpc,
           comment: `Failover names of ${plan.constructPath}'s codec servers and proxies`,
         });
@@ -160,6 +143,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
         primary,
         secondary,
         privateZone: record.privateZone,
+        ttl: Duration.seconds(record.ttlSeconds),
       });
     }
   }
@@ -167,7 +151,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   for (const stack of stacks.values()) {
     for (const r of rendered.values()) {
       const baseStack = Stack.of(r.cluster ?? r.vpc ?? r.functions[0]);
-      if (baseStack !== stack) stack.addDependency(baseStack, 'failover health checks name this stack\'s alarms');
+      // A construct dependency between stacks becomes a stack dependency (Stack#addDependency is deprecated in current aws-cdk-lib).
+      if (baseStack !== stack) stack.node.addDependency(baseStack);
     }
   }
   return stacks;

@@ -1,8 +1,10 @@
 /**
- * Renders one region of a plan into one stack with the building blocks. Knows nothing about
- * patterns: every decision (what runs, in what state, dialing what) is already in the RegionPlan.
+ * Emits one region of a plan into one stack with the building blocks, one small function per
+ * phase: network, endpoint and zones, components, fleets, functions, outputs. Every setting comes
+ * from the RegionPlan; engine objects (images, credentials, code, a supplied VPC) come from the
+ * table the pattern filled, looked up by the ids the plan gives. Nothing here decides or validates.
  */
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -11,51 +13,46 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
-import { FleetRole, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
+import { FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
+import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
+import type { ServiceSettings } from '../../core/components/service';
+import { plannedWorkerServiceInput } from '../../core/components/worker-service';
 import { TemporalCodecServer } from '../blocks/codec-server';
-import { TemporalCredentials } from '../blocks/credentials';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalServerlessWorker } from '../blocks/serverless-worker';
 import { TemporalWorkerService } from '../blocks/worker-service';
-import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
+import { CodecServerOptions, ProxyOptions } from '../options';
+import type { FleetEngineObjects } from '../patterns/deployment';
 
-/** What rendering one region produced, for outputs and for the caller. */
+/** What rendering one region produced, for outputs and for the links. */
 export interface RenderedRegion {
   /** Undefined only for a region with nothing but serverless functions outside any VPC. */
   readonly vpc?: ec2.IVpc;
   readonly cluster?: ecs.ICluster;
   readonly functions: TemporalServerlessWorker[];
   readonly workerServices: TemporalWorkerService[];
-  readonly codecServers: TemporalCodecServer[];
-  readonly proxies: TemporalProxy[];
+  /** By planned id. */
+  readonly codecServers: Map<string, TemporalCodecServer>;
+  /** By planned id. */
+  readonly proxies: Map<string, TemporalProxy>;
   readonly privateLinkEndpoint?: TemporalPrivateLinkEndpoint;
   readonly privateZone?: TemporalRegionalPrivateZone;
 }
 
-/** What a namespace's fleets run with. */
-export interface FleetConfig {
-  /**
-   * Image and sizing (Fargate Workers).
-   * @default - none: serverless Workers
-   */
-  readonly workers?: WorkerFleetOptions;
-  /** Credentials. */
-  readonly credentials: TemporalCredentials;
-  /** Workflow starters' image and sizing, when starters are deployed. */
-  readonly starters?: WorkerFleetOptions;
-  /** Serverless Workers, when the Workers are Lambda functions. */
-  readonly serverless?: ServerlessWorkerOptions;
+/** The engine objects a pattern supplies, by the plan's ids. */
+export interface EngineObjects {
+  /** By fleet `configKey` (the qualified namespace). */
+  readonly fleets: Map<string, FleetEngineObjects>;
+  readonly codecServer?: CodecServerOptions;
+  readonly proxy?: ProxyOptions;
 }
 
 export interface RenderRegionInput {
-  readonly stack: Stack;
-  /** Construct under which this region's resources are created (in `stack`). */
+  /** Construct under which this region's resources are created. */
   readonly scope: Construct;
   readonly region: RegionPlan;
-  readonly props: TemporalDeploymentSharedProps;
-  /** The image, sizing and credentials of a namespace's fleets (by qualified namespace). */
-  readonly fleetConfig: (namespace: string) => FleetConfig;
+  readonly engine: EngineObjects;
   /** Where a fleet's resources go (default: `scope`); sharded deployments give each shard its own stack. */
   readonly fleetScope?: (fleet: PlannedFleet) => Construct;
   readonly vpc?: ec2.IVpc;
@@ -64,144 +61,190 @@ export interface RenderRegionInput {
   readonly cluster?: ecs.ICluster;
 }
 
+/** Emits a region, phase by phase. */
 export function renderRegion(input: RenderRegionInput): RenderedRegion {
-  const { scope, region, props } = input;
+  const network = emitNetwork(input);
+  const endpoint = emitEndpointAndZones(input, network.vpc);
+  const components = emitComponents(input, network);
+  const workerServices = emitFleets(input, network, components);
+  const functions = emitFunctions(input, network.vpc, components.codecServers);
+  emitComponentOutputs(input, components);
+  return { ...network, ...endpoint, ...components, workerServices, functions };
+}
+
+interface Network {
+  readonly vpc?: ec2.IVpc;
+  readonly cluster?: ecs.ICluster;
+  /** Who may reach the region's endpoint and internal load balancers (the worker VPC's CIDR, when known). */
+  readonly allowFrom?: ec2.IPeer[];
+}
+
+function emitNetwork(input: RenderRegionInput): Network {
+  const { scope, region } = input;
   // A region with only serverless functions on the public path needs no VPC (nor cluster).
   const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region) : undefined);
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
-  const allowFrom = cidr ? [ec2.Peer.ipv4(cidr)] : undefined;
   const needsCluster = region.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || region.codecServers.length > 0 || region.proxies.length > 0;
-  const cluster = input.cluster ?? (needsCluster ? new ecs.Cluster(scope, 'Cluster', {
-    vpc: vpc!,
+  const cluster = input.cluster ?? (needsCluster && vpc ? new ecs.Cluster(scope, 'Cluster', {
+    vpc,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
   }) : undefined);
+  if (cluster) new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
+  return { vpc, cluster, allowFrom: cidr ? [ec2.Peer.ipv4(cidr)] : undefined };
+}
 
-  // PrivateLink: the endpoint, then the zone with its records (the zone is created with its first
-  // VPC; records land in the same deployment, before any Worker task starts).
-  let privateLinkEndpoint: TemporalPrivateLinkEndpoint | undefined;
-  let privateZone: TemporalRegionalPrivateZone | undefined;
-  if (region.privateLinkEndpoint) {
-    privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc: vpc!, region: region.awsRegion, allowFrom });
-  }
+function emitEndpointAndZones(input: RenderRegionInput, vpc: ec2.IVpc | undefined): Pick<RenderedRegion, 'privateLinkEndpoint' | 'privateZone'> {
+  const { scope, region } = input;
+  if (!region.privateLinkEndpoint || !vpc) return {};
+  const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
+  const privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', {
+    vpc, region: region.awsRegion, allowFrom: cidr ? [ec2.Peer.ipv4(cidr)] : undefined,
+  });
   // The zone goes with its records: when every record points at this region's own endpoint it is
   // created here; when some point at other regions' endpoints, render/links.ts creates it (with all
   // its records) in this region's links stack, which may reference the other regions.
+  let privateZone: TemporalRegionalPrivateZone | undefined;
   const haRecords = region.zoneRecords.filter((z) => z.zone === REGIONAL_ENDPOINT_ZONE);
   if (haRecords.length > 0 && !needsLinks(region)) {
-    privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc: vpc! });
-    for (const record of haRecords) privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint!.dnsName);
+    privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc });
+    for (const record of haRecords) privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint.dnsName);
   }
   // A single-region namespace has no region.tmprl.cloud failover CNAME: its own Namespace Endpoint is
   // overridden in a private zone of that name, an alias of the zone apex to the local VPC endpoint.
   for (const record of region.zoneRecords.filter((z) => z.zone !== REGIONAL_ENDPOINT_ZONE)) {
     const zone = new route53.PrivateHostedZone(scope, `NamespaceZone-${record.zone}`, {
       zoneName: record.zone,
-      vpc: vpc!,
+      vpc,
       comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
     });
     new route53.ARecord(zone, 'Endpoint', {
       zone,
-      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint!.endpoint)),
+      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint.endpoint)),
     });
   }
+  return { privateLinkEndpoint, privateZone };
+}
 
-  const codecServers = region.codecServers.map((c) => {
-    const codec = props.codecServer!;
-    return new TemporalCodecServer(scope, pascal(c.id), {
-      cluster: cluster!,
-      image: codec.image,
-      certificate: acm.Certificate.fromCertificateArn(scope, `${pascal(c.id)}Certificate`, codec.certificateArns[region.awsRegion]),
-      containerPort: codec.containerPort,
-      healthCheckPath: codec.healthCheckPath,
-      corsAllowedOrigins: codec.corsAllowedOrigins,
-      internetFacing: codec.internetFacing,
-      allowFrom: codec.allowedCidrs ? codec.allowedCidrs.map((allowed) => ec2.Peer.ipv4(allowed)) : (codec.internetFacing ? undefined : allowFrom),
-      desiredCount: c.state === FleetState.COLD_STANDBY ? 0 : undefined,
-    });
-  });
+interface Components {
+  readonly codecServers: Map<string, TemporalCodecServer>;
+  readonly proxies: Map<string, TemporalProxy>;
+}
 
-  const proxies = region.proxies.map((p) => new TemporalProxy(scope, pascal(p.id), {
-    cluster: cluster!,
-    image: props.proxy!.image,
-    containerPort: props.proxy!.containerPort,
-    upstreamAddress: p.upstreamAddress!,
-    allowFrom,
-    desiredCount: p.state === FleetState.COLD_STANDBY ? 0 : undefined,
-  }));
+function emitComponents(input: RenderRegionInput, network: Network): Components {
+  const { scope, region, engine } = input;
+  const codecServers = new Map<string, TemporalCodecServer>();
+  const proxies = new Map<string, TemporalProxy>();
+  const { codecServer, proxy } = engine;
+  if (!network.cluster) return { codecServers, proxies };
+  for (const c of codecServer ? region.codecServers : []) {
+    const s = c.settings;
+    codecServers.set(c.id, new TemporalCodecServer(scope, pascal(c.id), {
+      cluster: network.cluster,
+      image: codecServer!.image,
+      // A missing certificate is reported before rendering (TEMPORAL_CODEC_CERTIFICATE).
+      certificate: acm.Certificate.fromCertificateArn(scope, `${pascal(c.id)}Certificate`, s.certificateArn ?? ''),
+      containerPort: s.containerPort,
+      healthCheckPath: s.healthCheckPath,
+      corsAllowedOrigins: s.corsAllowedOrigins,
+      internetFacing: s.internetFacing,
+      allowFrom: s.allowedCidrs ? s.allowedCidrs.map((cidr) => ec2.Peer.ipv4(cidr)) : network.allowFrom,
+      ...serviceProps(s),
+    }));
+  }
+  for (const p of proxy ? region.proxies : []) {
+    proxies.set(p.id, new TemporalProxy(scope, pascal(p.id), {
+      cluster: network.cluster,
+      image: proxy!.image,
+      containerPort: p.settings.containerPort,
+      listenerPort: p.settings.listenerPort,
+      upstreamAddress: p.settings.upstreamAddress,
+      allowFrom: network.allowFrom,
+      ...serviceProps(p.settings),
+    }));
+  }
+  return { codecServers, proxies };
+}
 
-  const workerServices = region.fleets.filter((f) => f.runtime === WorkerRuntime.FARGATE).map((f) => {
-    const proxy = f.viaProxy ? proxies.find((_p, i) => region.proxies[i].namespaces.includes(f.namespace)) : undefined;
-    const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(f.namespace));
-    const config = input.fleetConfig(f.namespace);
-    const w = (f.role === FleetRole.STARTER ? config.starters ?? config.workers : config.workers)!;
-    const credentials = config.credentials;
-    const cold = f.state === FleetState.COLD_STANDBY;
+/** A component service's task settings, as the blocks take them. */
+function serviceProps(s: ServiceSettings) {
+  return {
+    cpu: s.cpu,
+    memoryLimitMiB: s.memoryLimitMiB,
+    desiredCount: s.desiredCount,
+    logRetention: s.logRetentionDays as logs.RetentionDays,
+  };
+}
+
+function emitFleets(input: RenderRegionInput, network: Network, components: Components): TemporalWorkerService[] {
+  const { scope, region, engine } = input;
+  const services: TemporalWorkerService[] = [];
+  for (const f of region.fleets) {
+    const objects = engine.fleets.get(f.configKey);
+    const options = f.role === 'starter' ? objects?.starters ?? objects?.workers : objects?.workers;
+    if (!f.service || !objects || !options || !network.cluster) continue;
     const fleetScope = input.fleetScope?.(f) ?? scope;
     const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
-      cluster: cluster!,
-      image: w.image,
-      namespace: f.namespace,
-      address: proxy ? proxy.address : f.temporalAddress,
-      credentials,
-      tlsServerName: f.tlsServerName,
-      codecEndpoint: codec?.url,
-      environment: w.environment,
-      cpu: w.cpu,
-      memoryLimitMiB: w.memoryLimitMiB,
-      desiredCount: cold ? 0 : w.minCapacity,
-      minCapacity: cold ? 0 : w.minCapacity,
-      maxCapacity: w.maxCapacity,
-      targetCpuUtilizationPercent: w.targetCpuUtilizationPercent,
+      ...plannedWorkerServiceInput(f, {
+        proxyAddress: f.proxyId ? components.proxies.get(f.proxyId)?.address : undefined,
+        codecUrl: f.codecServerId ? components.codecServers.get(f.codecServerId)?.url : undefined,
+      }),
+      cluster: network.cluster,
+      image: options.image,
+      credentials: objects.credentials,
+      logRetention: f.service.logRetentionDays as logs.RetentionDays,
     });
-    const out = (name: string, value: string, description: string) =>
-      new CfnOutput(fleetScope, `${pascal(f.id)}${name}`, { value, description });
-    out('ServiceName', service.service.serviceName, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${f.state})`);
-    out('DesiredCount', String(service.desiredCount), `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
-    out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
-    if (cold) {
-      // What the failover automation needs: scale this service (and its region's codec server and proxy) to this count.
-      out('FailoverDesiredCount', String(w.minCapacity ?? 2), `tasks to run when ${f.awsRegion} takes over (cold standby today)`);
-    }
-    return service;
-  });
-  if (cluster) new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
+    emitFleetOutputs(fleetScope, f, service.service.serviceName);
+    services.push(service);
+  }
+  return services;
+}
 
-  const functions = region.functions.map((fn) => {
-    const config = input.fleetConfig(fn.namespace);
-    const options = config.serverless!;
-    const codec = codecServers.find((_c, i) => region.codecServers[i].namespaces.includes(fn.namespace));
-    return new TemporalServerlessWorker(scope, pascal(`${fn.namespace.split('.')[0]}-serverless-workers`), {
+/** What operators and the failover automation read from a fleet's stack. */
+function emitFleetOutputs(scope: Construct, f: PlannedFleet, serviceName: string): void {
+  const out = (name: string, value: string, description: string) => new CfnOutput(scope, `${pascal(f.id)}${name}`, { value, description });
+  out('ServiceName', serviceName, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${f.state})`);
+  out('DesiredCount', String(f.service!.desiredCount), `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
+  out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
+  if (f.state === FleetState.COLD_STANDBY) {
+    out('FailoverDesiredCount', String(f.service!.activeDesiredCount), `tasks to run when ${f.awsRegion} takes over (cold standby today)`);
+  }
+}
+
+function emitFunctions(
+  input: RenderRegionInput, vpc: ec2.IVpc | undefined, codecServers: Map<string, TemporalCodecServer>,
+): TemporalServerlessWorker[] {
+  const { scope, region, engine } = input;
+  return region.functions.flatMap((fn) => {
+    const objects = engine.fleets.get(fn.namespace);
+    const options = objects?.serverless;
+    if (!objects || !options) return [];
+    const s = fn.settings;
+    return [new TemporalServerlessWorker(scope, pascal(`${fn.namespace.split('.')[0]}-serverless-workers`), {
+      ...plannedServerlessWorkerInput(fn, fn.codecServerId ? codecServers.get(fn.codecServerId)?.url : undefined),
       code: lambda.Code.fromAsset(options.codePath),
-      handler: options.handler,
-      buildId: fn.buildId,
-      externalId: options.externalId,
-      namespace: fn.namespace,
-      address: fn.temporalAddress,
-      credentials: config.credentials,
-      codecEndpoint: codec?.url,
-      deploymentName: options.deploymentName,
-      environment: options.environment,
+      credentials: objects.credentials,
+      // The runtime object the user chose (its name is in the plan), else the block's from the plan's name.
       runtime: options.runtime,
-      memorySize: options.memorySize,
-      timeout: options.timeout,
+      timeout: Duration.seconds(s.timeoutSeconds),
       // Under PrivateLink the function runs in the worker VPC, where the private zone resolves Temporal.
       vpc: region.privateLinkEndpoint ? vpc : undefined,
-    });
+    })];
   });
+}
 
-  codecServers.forEach((c, i) => {
-    if (region.codecServers[i].state === FleetState.COLD_STANDBY) {
-      new CfnOutput(scope, `${pascal(region.codecServers[i].id)}ServiceName`, { value: c.service.serviceName, description: `codec server to scale up when ${region.awsRegion} takes over` });
+/** Cold components: the service names the failover automation scales up. */
+function emitComponentOutputs(input: RenderRegionInput, components: Components): void {
+  const { scope, region } = input;
+  for (const [kind, planned, built] of [
+    ['codec server', region.codecServers, components.codecServers],
+    ['proxy', region.proxies, components.proxies],
+  ] as const) {
+    for (const c of planned.filter((x) => x.state === FleetState.COLD_STANDBY)) {
+      const service = built.get(c.id)?.service;
+      if (service) new CfnOutput(scope, `${pascal(c.id)}ServiceName`, { value: service.serviceName, description: `${kind} to scale up when ${region.awsRegion} takes over` });
     }
-  });
-  proxies.forEach((p, i) => {
-    if (region.proxies[i].state === FleetState.COLD_STANDBY) {
-      new CfnOutput(scope, `${pascal(region.proxies[i].id)}ServiceName`, { value: p.service.serviceName, description: `proxy to scale up when ${region.awsRegion} takes over` });
-    }
-  });
-
-  return { vpc, cluster, functions, workerServices, codecServers, proxies, privateLinkEndpoint, privateZone };
+  }
 }
 
 function newVpc(scope: Construct, region: RegionPlan): ec2.Vpc {

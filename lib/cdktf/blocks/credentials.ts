@@ -1,38 +1,12 @@
 import { Construct } from 'constructs';
+import {
+  apiKeySources, PartSource, MtlsSecretNamesOptions, mtlsSources, SecretFieldOptions, secretValueFrom,
+} from '../../core/components/credentials';
 import { AuthMethod } from '../../core/model';
 import { CredentialPart } from '../../core/worker-config';
 import { AwsProvider, DataAwsSecretsmanagerSecret, Token } from '../engine';
 
-/** Where, inside a Secrets Manager secret, a credential is stored. */
-export interface SecretFieldOptions {
-  /**
-   * The JSON key holding the credential when the secret is a JSON document
-   * (`{"apiKey": "..."}` -> `field: 'apiKey'`).
-   *
-   * @default - the whole secret string is the credential
-   */
-  readonly field?: string;
-}
-
-/** mTLS credentials from secrets looked up by name in each region. */
-export interface MtlsSecretNamesOptions {
-  /** Name of the secret holding the PEM client certificate (chain). */
-  readonly certificateSecretName: string;
-  /** Name of the secret holding the PEM private key. May equal `certificateSecretName` when both are JSON fields of one secret. */
-  readonly privateKeySecretName: string;
-  /**
-   * JSON key of the certificate inside its secret.
-   *
-   * @default - the whole secret string is the certificate
-   */
-  readonly certificateField?: string;
-  /**
-   * JSON key of the private key inside its secret.
-   *
-   * @default - the whole secret string is the private key
-   */
-  readonly privateKeyField?: string;
-}
+export { MtlsSecretNamesOptions, SecretFieldOptions } from '../../core/components/credentials';
 
 /** One credential: which part, in which secret (by name), at which JSON key. */
 export interface CredentialSource {
@@ -40,10 +14,7 @@ export interface CredentialSource {
   readonly part: CredentialPart;
   /** The Secrets Manager secret name. */
   readonly secretName: string;
-  /**
-   * JSON key of the credential inside the secret.
-   * @default - the whole secret string
-   */
+  /** JSON key of the credential inside the secret. @default - the whole secret string */
   readonly field?: string;
 }
 
@@ -78,20 +49,13 @@ export interface BoundTemporalCredentials {
 export class TemporalCredentials {
   /** An API key held in the secret named `secretName` in each region (optionally as a JSON field). */
   public static apiKeyFromSecretName(secretName: string, options: SecretFieldOptions = {}): TemporalCredentials {
-    checkSecretName('apiKeyFromSecretName', 'secretName', secretName);
-    return new TemporalCredentials(AuthMethod.API_KEY, [
-      { part: CredentialPart.API_KEY, secretName, field: options.field },
-    ]);
+    return new TemporalCredentials(AuthMethod.API_KEY, apiKeySources('apiKeyFromSecretName()', { prop: 'secretName', name: secretName }, options));
   }
 
   /** An mTLS client certificate and private key held in secrets named in each region. */
   public static mtlsFromSecretNames(options: MtlsSecretNamesOptions): TemporalCredentials {
-    checkSecretName('mtlsFromSecretNames', 'certificateSecretName', options.certificateSecretName);
-    checkSecretName('mtlsFromSecretNames', 'privateKeySecretName', options.privateKeySecretName);
-    return new TemporalCredentials(AuthMethod.MTLS, [
-      { part: CredentialPart.CLIENT_CERTIFICATE, secretName: options.certificateSecretName, field: options.certificateField },
-      { part: CredentialPart.CLIENT_KEY, secretName: options.privateKeySecretName, field: options.privateKeyField },
-    ]);
+    return new TemporalCredentials(AuthMethod.MTLS, mtlsSources('mtlsFromSecretNames()',
+      { prop: 'certificateSecretName', name: options.certificateSecretName }, { prop: 'privateKeySecretName', name: options.privateKeySecretName }, options));
   }
 
   /** How these credentials authenticate. */
@@ -99,18 +63,9 @@ export class TemporalCredentials {
   /** Where each credential part is read from. */
   public readonly sources: CredentialSource[];
 
-  private constructor(method: AuthMethod, sources: CredentialSource[]) {
+  private constructor(method: AuthMethod, sources: PartSource<never>[]) {
     this.method = method;
-    this.sources = sources;
-    for (const s of sources) {
-      if (s.field !== undefined && !Token.isUnresolved(s.field) && s.field.trim() === '') {
-        throw new Error(`TemporalCredentials: the JSON field for '${s.part}' is an empty string. Omit the field to use the whole secret, or name the JSON key.`);
-      }
-    }
-    const [a, b] = sources;
-    if (a && b && a.secretName === b.secretName && (a.field ?? '') === (b.field ?? '')) {
-      throw new Error(`TemporalCredentials (${method}): '${a.part}' and '${b.part}' both read secret '${a.secretName}' ${a.field ? `field '${a.field}'` : 'as a whole'}. Use two secrets, or two JSON fields (certificateField and privateKeyField) of one secret.`);
-    }
+    this.sources = sources.map((s) => ({ part: s.part, secretName: s.ref.name!, field: s.field }));
   }
 
   /**
@@ -118,9 +73,11 @@ export class TemporalCredentials {
    * source per region and secret name, created under `scope` the first time it is asked for.
    */
   public bind(scope: Construct, provider: AwsProvider): BoundTemporalCredentials {
+    const arns = new Map<string, string>(); // one ARN token per secret, so that the distinct ARNs are distinct
     const parts = this.sources.map((s): BoundCredentialPart => {
-      const secretArn = secretDataSource(scope, provider, s.secretName).arn;
-      return { ...s, secretArn, valueFrom: s.field ? `${secretArn}:${s.field}::` : secretArn };
+      const secretArn = arns.get(s.secretName) ?? secretDataSource(scope, provider, s.secretName).arn;
+      arns.set(s.secretName, secretArn);
+      return { ...s, secretArn, valueFrom: secretValueFrom(secretArn, s.field) };
     });
     return { method: this.method, parts, secretArns: [...new Set(parts.map((p) => p.secretArn))] };
   }
@@ -130,11 +87,8 @@ const SECRETS = new WeakMap<AwsProvider, Map<string, DataAwsSecretsmanagerSecret
 
 /** One data source per provider (region) and secret name. */
 function secretDataSource(scope: Construct, provider: AwsProvider, name: string): DataAwsSecretsmanagerSecret {
-  let byName = SECRETS.get(provider);
-  if (!byName) {
-    byName = new Map();
-    SECRETS.set(provider, byName);
-  }
+  const byName = SECRETS.get(provider) ?? new Map<string, DataAwsSecretsmanagerSecret>();
+  SECRETS.set(provider, byName);
   const existing = byName.get(name);
   if (existing) return existing;
   const base = `TemporalSecret-${Token.isUnresolved(name) ? 'Token' : name.replace(/[^A-Za-z0-9-]+/g, '--')}`;
@@ -143,14 +97,4 @@ function secretDataSource(scope: Construct, provider: AwsProvider, name: string)
   const data = new DataAwsSecretsmanagerSecret(scope, id, { provider, name });
   byName.set(name, data);
   return data;
-}
-
-function checkSecretName(factory: string, prop: string, name: string): void {
-  if (Token.isUnresolved(name)) return;
-  if (!name || name.trim() !== name) {
-    throw new Error(`TemporalCredentials.${factory}: ${prop} ('${name}') must be a non-empty Secrets Manager secret name without surrounding spaces. Pass the secret's name, e.g. 'temporal/orders/api-key'.`);
-  }
-  if (name.startsWith('arn:')) {
-    throw new Error(`TemporalCredentials.${factory}: ${prop} ('${name}') is an ARN, not a name. Pass the secret's name (it is looked up in each region).`);
-  }
 }

@@ -1,4 +1,8 @@
 import { Construct } from 'constructs';
+import { checkRouteCidrs, checkRouteTables, checkTransitGatewayId, routeNames } from '../../core/components/cross-region-route';
+import { InputHit } from '../../core/components/input';
+import { throwIfProblems } from '../../core/errors';
+import { CrossRegionRouteKind } from '../../core/model';
 import { normalizeAwsRegion } from '../../core/regions';
 import { AwsProvider, Route, VpcPeeringConnection, VpcPeeringConnectionAccepter } from '../engine';
 
@@ -22,10 +26,7 @@ export interface TemporalVpcPeeringProps {
   readonly requester: RouteSide;
   /** The side that accepts it (its provider creates the accepter). */
   readonly accepter: RouteSide;
-  /**
-   * Tags for the connection.
-   * @default - none
-   */
+  /** Tags for the connection. @default - none */
   readonly tags?: { [key: string]: string };
 }
 
@@ -46,7 +47,9 @@ export class TemporalVpcPeering extends Construct {
   constructor(scope: Construct, id: string, props: TemporalVpcPeeringProps) {
     super(scope, id);
     const { requester: a, accepter: b } = props;
-    const tags = { ...props.tags, Name: this.node.path };
+    throwIfProblems('TemporalVpcPeering', this.node.path, checkSides(a, b, 'requester', 'accepter', this.node.path));
+    const names = routeNames(normalizeAwsRegion(a.awsRegion), normalizeAwsRegion(b.awsRegion), CrossRegionRouteKind.VPC_PEERING);
+    const tags = { ...props.tags, Name: names.peeringName };
     this.connection = new VpcPeeringConnection(this, 'Connection', {
       provider: a.provider,
       vpcId: a.vpcId,
@@ -62,17 +65,8 @@ export class TemporalVpcPeering extends Construct {
       autoAccept: true,
       tags,
     });
-    const add = (side: RouteSide, peer: RouteSide, label: string) => side.routeTableIds.forEach((rt, i) => {
-      this.routes.push(new Route(this, `${label}${i + 1}`, {
-        provider: side.provider,
-        routeTableId: rt,
-        destinationCidrBlock: peer.cidrBlock,
-        vpcPeeringConnectionId: this.connection.id,
-        dependsOn: [this.accepter],
-      }));
-    });
-    add(a, b, 'RequesterRoute');
-    add(b, a, 'AccepterRoute');
+    const target = { vpcPeeringConnectionId: this.connection.id, dependsOn: [this.accepter] };
+    this.routes.push(...addRoutes(this, a, b, 'RequesterRoute', target), ...addRoutes(this, b, a, 'AccepterRoute', target));
   }
 }
 
@@ -101,15 +95,31 @@ export class TemporalTransitGatewayRoutes extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalTransitGatewayRoutesProps) {
     super(scope, id);
-    const add = (side: TransitGatewaySide, peer: RouteSide, label: string) => side.routeTableIds.forEach((rt, i) => {
-      this.routes.push(new Route(this, `${label}${i + 1}`, {
-        provider: side.provider,
-        routeTableId: rt,
-        destinationCidrBlock: peer.cidrBlock,
-        transitGatewayId: side.transitGatewayId,
-      }));
-    });
-    add(props.a, props.b, 'RouteA');
-    add(props.b, props.a, 'RouteB');
+    throwIfProblems('TemporalTransitGatewayRoutes', this.node.path, [
+      ...checkSides(props.a, props.b, 'a', 'b', this.node.path),
+      ...checkTransitGatewayId(props.a.transitGatewayId, props.a.awsRegion, 'a.transitGatewayId', this.node.path),
+      ...checkTransitGatewayId(props.b.transitGatewayId, props.b.awsRegion, 'b.transitGatewayId', this.node.path),
+    ]);
+    this.routes.push(
+      ...addRoutes(this, props.a, props.b, 'RouteA', { transitGatewayId: props.a.transitGatewayId }),
+      ...addRoutes(this, props.b, props.a, 'RouteB', { transitGatewayId: props.b.transitGatewayId }),
+    );
   }
+}
+
+/** The checks on the two sides of a route: distinct CIDRs, route tables on each side. */
+function checkSides(a: RouteSide, b: RouteSide, aProp: string, bProp: string, path: string): InputHit[] {
+  return [
+    ...checkRouteCidrs({ cidr: a.cidrBlock, prop: `${aProp}.cidrBlock`, label: a.awsRegion }, { cidr: b.cidrBlock, prop: `${bProp}.cidrBlock`, label: b.awsRegion }, path),
+    ...checkRouteTables(a.routeTableIds, `${aProp}.routeTableIds`, path),
+    ...checkRouteTables(b.routeTableIds, `${bProp}.routeTableIds`, path),
+  ];
+}
+
+type RouteTarget = Partial<ConstructorParameters<typeof Route>[2]>;
+/** Routes to `peer`'s CIDR through `target` in every route table of `side`, with ids `<label>1`, `<label>2`, ... */
+function addRoutes(scope: Construct, side: RouteSide, peer: RouteSide, label: string, target: RouteTarget): Route[] {
+  return side.routeTableIds.map((routeTableId, i) => new Route(scope, `${label}${i + 1}`, {
+    provider: side.provider, routeTableId, destinationCidrBlock: peer.cidrBlock, ...target,
+  }));
 }

@@ -1,10 +1,14 @@
 import { Construct } from 'constructs';
-import { normalizeAwsRegion } from '../../core/regions';
+import {
+  checkFailoverRecord, checkHealthAlarm, FailoverRecordInput, HealthAlarmInput, resolveFailoverRecord, resolveHealthAlarm,
+} from '../../core/components/failover-record';
+import { InputHit } from '../../core/components/input';
+import { throwIfProblems } from '../../core/errors';
 import { AwsProvider, CloudwatchMetricAlarm, Lb, LbTargetGroup, Route53HealthCheck, Route53Record } from '../engine';
 
 /** One regional instance behind a failover record. */
 export interface FailoverTarget {
-  /** The instance's region. */
+  /** The instance's AWS region, e.g. `us-east-1`. */
   readonly awsRegion: string;
   /** The provider of that region (the health alarm lives there). */
   readonly provider: AwsProvider;
@@ -28,18 +32,29 @@ export interface TemporalFailoverRecordProps {
   readonly primary: FailoverTarget;
   /** The instance answered when the primary is unhealthy. */
   readonly secondary: FailoverTarget;
-  /**
-   * Record TTL in seconds.
-   * @default 30
-   */
+  /** Record TTL in seconds (at most 300). @default 30 */
   readonly ttl?: number;
+  /**
+   * The zone's name, to qualify a relative record name and refuse the zone apex.
+   * @default - unknown: the record name is used as given
+   */
+  readonly zoneName?: string;
+  /**
+   * The component's name (letters, digits, `.`, `_`, `-`), which names the health alarms
+   * `temporal-<name>-<region>-no-healthy-targets`, as the AWS CDK flavour's `TemporalComponentHealthAlarm` does.
+   * @default - this construct's path, with other characters replaced by `-`
+   */
+  readonly name?: string;
+  /** Consecutive one-minute periods with no healthy target before a health alarm fires. @default 2 */
+  readonly evaluationPeriods?: number;
 }
 
 /**
  * A Route 53 failover record pair (PRIMARY/SECONDARY CNAMEs) in front of a regional component. The
  * records live in a private hosted zone, where Route 53's health checkers cannot reach targets, so
  * each side's health is a CloudWatch alarm on its target group's healthy host count, read by a
- * `CLOUDWATCH_METRIC` health check.
+ * `CLOUDWATCH_METRIC` health check. Settings, defaults and checks are the AWS CDK flavour's
+ * (`lib/core/components/failover-record`).
  */
 export class TemporalFailoverRecord extends Construct {
   /** The PRIMARY and SECONDARY records. */
@@ -51,46 +66,78 @@ export class TemporalFailoverRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalFailoverRecordProps) {
     super(scope, id);
-    const side = (label: 'PRIMARY' | 'SECONDARY', t: FailoverTarget) => {
-      const region = normalizeAwsRegion(t.awsRegion);
-      const alarm = new CloudwatchMetricAlarm(this, `${label}Alarm`, {
+    const targets = [props.primary, props.secondary];
+    const alarmInputs: HealthAlarmInput[] = targets.map((t) => ({
+      name: props.name ?? this.node.path.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 150),
+      region: t.awsRegion,
+      loadBalancerType: t.loadBalancerType,
+      evaluationPeriods: props.evaluationPeriods,
+    }));
+    const alarms = alarmInputs.map(resolveHealthAlarm);
+    // One DNS name token per load balancer, so that the same load balancer twice reads as the same target.
+    const dnsNames = new Map(targets.map((t) => [t.loadBalancer, t.loadBalancer.dnsName]));
+    const side = (t: FailoverTarget, i: number) => ({
+      dnsName: dnsNames.get(t.loadBalancer)!, region: t.awsRegion, healthAlarmName: alarms[i].alarmName,
+    });
+    const input: FailoverRecordInput = {
+      recordName: props.recordName,
+      zoneName: props.zoneName,
+      ttlSeconds: props.ttl,
+      primary: side(props.primary, 0),
+      secondary: side(props.secondary, 1),
+      regionProp: 'awsRegion',
+    };
+    throwIfProblems('TemporalFailoverRecord', this.node.path, unique([
+      ...alarmInputs.flatMap((a, i) => checkHealthAlarm(a, this.node.path, { side: ['primary', 'secondary'][i], regionProp: 'awsRegion' })),
+      ...checkFailoverRecord(input, this.node.path),
+    ]));
+
+    const s = resolveFailoverRecord(input);
+    [s.primary, s.secondary].forEach((planned, i) => {
+      const t = targets[i];
+      const a = alarms[i];
+      const alarm = new CloudwatchMetricAlarm(this, `${planned.failover}Alarm`, {
         provider: t.provider,
-        alarmName: `${this.node.path.replace(/\//g, '-')}-${label.toLowerCase()}-${region}`.slice(0, 255),
-        alarmDescription: `${props.recordName} ${label} (${region}): no healthy target`,
-        namespace: t.loadBalancerType === 'network' ? 'AWS/NetworkELB' : 'AWS/ApplicationELB',
-        metricName: 'HealthyHostCount',
+        alarmName: a.alarmName,
+        alarmDescription: a.description,
+        namespace: a.namespace,
+        metricName: a.metricName,
         dimensions: { LoadBalancer: t.loadBalancer.arnSuffix, TargetGroup: t.targetGroup.arnSuffix },
-        statistic: 'Minimum',
-        period: 60,
-        evaluationPeriods: 2,
-        comparisonOperator: 'LessThanThreshold',
-        threshold: 1,
-        treatMissingData: 'breaching',
+        statistic: a.statistic,
+        period: a.periodSeconds,
+        evaluationPeriods: a.evaluationPeriods,
+        datapointsToAlarm: a.datapointsToAlarm,
+        comparisonOperator: a.comparisonOperator,
+        threshold: a.threshold,
+        treatMissingData: a.treatMissingData,
       });
-      const healthCheck = new Route53HealthCheck(this, `${label}HealthCheck`, {
+      const healthCheck = new Route53HealthCheck(this, `${planned.failover}HealthCheck`, {
         provider: props.provider,
-        type: 'CLOUDWATCH_METRIC',
+        type: s.healthCheck.route53Type,
         cloudwatchAlarmName: alarm.alarmName,
-        cloudwatchAlarmRegion: region,
-        insufficientDataHealthStatus: 'LastKnownStatus',
-        tags: { Name: `${props.recordName} ${label} (${region})` },
+        cloudwatchAlarmRegion: planned.region,
+        insufficientDataHealthStatus: s.healthCheck.insufficientDataHealthStatus,
+        tags: { Name: planned.healthCheckName },
       });
-      const record = new Route53Record(this, `${label}Record`, {
+      this.records.push(new Route53Record(this, `${planned.failover}Record`, {
         provider: props.provider,
         zoneId: props.zoneId,
         name: props.recordName,
         type: 'CNAME',
-        ttl: props.ttl ?? 30,
-        records: [t.loadBalancer.dnsName],
-        setIdentifier: `${label.toLowerCase()}-${region}`,
-        failoverRoutingPolicy: { type: label },
+        ttl: s.ttlSeconds,
+        records: [planned.dnsName],
+        setIdentifier: planned.setIdentifier,
+        failoverRoutingPolicy: { type: planned.failover },
         healthCheckId: healthCheck.id,
-      });
+      }));
       this.alarms.push(alarm);
       this.healthChecks.push(healthCheck);
-      this.records.push(record);
-    };
-    side('PRIMARY', props.primary);
-    side('SECONDARY', props.secondary);
+    });
   }
+}
+
+/** The hits without repeats (the alarm checks of shared props run once per side). */
+function unique(hits: InputHit[]): InputHit[] {
+  const byKey = new Map(hits.map((h) => [`${h.prop}|${h.message}`, h]));
+  return [...byKey.values()];
 }

@@ -3,11 +3,13 @@
  * container, its execution and task roles, its log group and the ECS service. Internal to the blocks.
  */
 import { Construct } from 'constructs';
+import { InputChecker, isUnresolved } from '../../core/components/input';
+import { SERVICE_DEFAULTS } from '../../core/components/service';
+import { throwIfProblems } from '../../core/errors';
 import {
-  AwsProvider, CloudwatchLogGroup, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, IamRolePolicyAttachment,
-  ITerraformDependable,
+  AwsProvider, CloudwatchLogGroup, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, ITerraformDependable,
 } from '../engine';
-import { policyDocument, serviceTrustPolicy } from '../util';
+import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../util';
 
 /** @internal */
 export interface FargateServiceOptions {
@@ -20,6 +22,7 @@ export interface FargateServiceOptions {
   readonly image: string;
   readonly cpu: number;
   readonly memoryLimitMiB: number;
+  /** `X86_64` or `ARM64` (the values of the core `CpuArchitecture`). */
   readonly cpuArchitecture?: string;
   readonly environment: Record<string, string>;
   /** Container secrets: variable -> `valueFrom` (a Secrets Manager ARN, with `:field::` for a JSON key). */
@@ -34,58 +37,50 @@ export interface FargateServiceOptions {
   readonly tags: Record<string, string>;
   /** Let autoscaling own the task count after creation (`lifecycle.ignore_changes = [desired_count]`). */
   readonly autoscaled: boolean;
+  /** The block's kind in errors (`TemporalWorkerService`, ...). */
+  readonly kind?: string;
 }
 
 /** @internal */
 export interface FargateServiceParts {
   readonly service: EcsService;
   readonly taskDefinition: EcsTaskDefinition;
-  readonly executionRole: IamRole;
   readonly taskRole: IamRole;
-  readonly logGroup: CloudwatchLogGroup;
-  /** The container definition as written (environment and secrets as name lists). */
-  readonly containerDefinition: Record<string, unknown>;
 }
 
-/** @internal */
+/**
+ * The service, its task definition and roles. The execution role may do only what ECS does for
+ * the task (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html):
+ * pull the image from its ECR repository, write to the service's log group, read its secrets.
+ * @internal
+ */
 export function fargateService(scope: Construct, o: FargateServiceOptions): FargateServiceParts {
   const { provider, tags } = o;
   const region = provider.region;
-  if (region === undefined) {
-    throw new Error(`${scope.node.path}: the AWS provider ${provider.node.path} has no region; the container log driver needs one. Set region on the provider.`);
-  }
+  const c = new InputChecker('TEMPORAL_STACK_REGION_EXPLICIT', '', scope.node.path);
+  if (region === undefined) c.add('provider', provider.node.path, 'has no region, which the container log driver needs.', 'set region on the provider.');
+  throwIfProblems(o.kind ?? 'ECS service', scope.node.path, c.hits);
   const logGroup = new CloudwatchLogGroup(scope, 'Logs', {
     provider,
     namePrefix: `/temporal/${o.containerName}/`,
-    retentionInDays: o.logRetentionDays ?? 30,
+    retentionInDays: o.logRetentionDays ?? SERVICE_DEFAULTS.logRetentionDays,
     tags,
   });
-  const executionRole = new IamRole(scope, 'ExecutionRole', {
-    provider,
-    description: `Pulls the ${o.containerName} image, writes its logs and reads its Secrets Manager secrets`,
-    assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com'),
-    tags,
+  const role = (id: string, description: string) => new IamRole(scope, id, {
+    provider, description, assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com'), tags,
   });
-  new IamRolePolicyAttachment(scope, 'ExecutionRolePolicy', {
-    provider,
-    role: executionRole.name,
-    policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
-  });
+  const executionRole = role('ExecutionRole', `Pulls the ${o.containerName} image, writes its logs and reads its Secrets Manager secrets`);
+  const statements: PolicyStatement[] = [
+    ...ecrPull(o.image),
+    { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` },
+  ];
   if (o.secretArns && o.secretArns.length > 0) {
-    new IamRolePolicy(scope, 'ReadSecrets', {
-      provider,
-      role: executionRole.id,
-      policy: policyDocument([{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: o.secretArns }]),
-    });
+    statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: o.secretArns });
   }
-  const taskRole = new IamRole(scope, 'TaskRole', {
-    provider,
-    description: `The ${o.containerName} tasks' own permissions (add your Activities' permissions here)`,
-    assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com'),
-    tags,
-  });
+  new IamRolePolicy(scope, 'ExecutionPolicy', { provider, role: executionRole.id, policy: policyDocument(statements) });
+  const taskRole = role('TaskRole', `The ${o.containerName} tasks' own permissions (add your Activities' permissions here)`);
 
-  const containerDefinition: Record<string, unknown> = {
+  const containerDefinition = {
     name: o.containerName,
     image: o.image,
     essential: true,
@@ -106,7 +101,7 @@ export function fargateService(scope: Construct, o: FargateServiceOptions): Farg
     memory: String(o.memoryLimitMiB),
     executionRoleArn: executionRole.arn,
     taskRoleArn: taskRole.arn,
-    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: o.cpuArchitecture ?? 'X86_64' },
+    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: o.cpuArchitecture ?? SERVICE_DEFAULTS.cpuArchitecture },
     containerDefinitions: JSON.stringify([containerDefinition]),
     tags,
   });
@@ -130,5 +125,25 @@ export function fargateService(scope: Construct, o: FargateServiceOptions): Farg
     dependsOn: o.dependsOn,
     lifecycle: o.autoscaled ? { ignoreChanges: ['desired_count'] } : undefined,
   });
-  return { service, taskDefinition, executionRole, taskRole, logGroup, containerDefinition };
+  return { service, taskDefinition, taskRole };
+}
+
+/**
+ * Pulling an image from Amazon ECR: the repository's pull actions, and the registry token (which
+ * has no resource-level permission). Nothing for an image of another registry; for an image known
+ * only at apply time, pull from any repository.
+ */
+function ecrPull(image: string): PolicyStatement[] {
+  const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)/.exec(image);
+  if (!m && !isUnresolved(image)) return [];
+  const partition = m?.[3] ? 'aws-cn' : m?.[2].startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return [
+    { Sid: 'EcrToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+    {
+      Sid: 'EcrPull',
+      Effect: 'Allow',
+      Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+      Resource: m ? `arn:${partition}:ecr:${m[2]}:${m[1]}:repository/${m[4]}` : '*',
+    },
+  ];
 }

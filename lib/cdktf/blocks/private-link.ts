@@ -1,5 +1,10 @@
 import { Construct } from 'constructs';
-import { findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../../core/regions';
+import {
+  checkPrivateLinkEndpoint, PRIVATE_LINK_DEFAULTS, PRIVATE_ZONE_DEFAULTS, privateLinkEndpointSettings, privateLinkIngressDescription,
+  privateZoneComment, regionRecord,
+} from '../../core/components/private-link';
+import { throwIfProblems } from '../../core/errors';
+import { normalizeAwsRegion } from '../../core/regions';
 import {
   AwsProvider, Route53Record, Route53Zone, SecurityGroup, Token, VpcEndpoint, VpcSecurityGroupIngressRule,
 } from '../engine';
@@ -17,14 +22,11 @@ export interface TemporalPrivateLinkEndpointProps {
   /** IPv4 CIDRs allowed to connect on TCP 7233 (the worker VPC's own CIDR; peers are added with `allowFrom`). */
   readonly allowFromCidrs: string[];
   /**
-   * The endpoint service name.
+   * The endpoint service name, for a PrivateLink service Temporal gave you outside the region catalog.
    * @default - Temporal Cloud's service in `awsRegion`, from the region catalog
    */
   readonly serviceName?: string;
-  /**
-   * Tags for every resource.
-   * @default - none
-   */
+  /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
 }
 
@@ -49,27 +51,25 @@ export class TemporalPrivateLinkEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalPrivateLinkEndpointProps) {
     super(scope, id);
-    const info = findRegion(props.awsRegion);
-    const serviceName = props.serviceName ?? info?.privateLinkServiceName;
-    if (!serviceName) {
-      throw new Error(`TemporalPrivateLinkEndpoint(${this.node.path}): Temporal Cloud has no PrivateLink service in '${props.awsRegion}'. Use a Temporal Cloud region, or pass serviceName.`);
-    }
+    const input = { region: props.awsRegion, regionProp: 'awsRegion', deployRegion: props.provider.region, deployer: 'provider', serviceName: props.serviceName };
+    throwIfProblems('TemporalPrivateLinkEndpoint', this.node.path, checkPrivateLinkEndpoint(input, this.node.path));
+    const settings = privateLinkEndpointSettings(input);
     this.provider = props.provider;
     this.tags = props.tags ?? {};
-    this.serviceName = serviceName;
+    this.serviceName = settings.serviceName;
     this.securityGroup = new SecurityGroup(this, 'SecurityGroup', {
       provider: props.provider,
       vpcId: props.vpcId,
-      description: `Temporal Cloud PrivateLink endpoint (${normalizeAwsRegion(props.awsRegion)}): TCP ${TEMPORAL_GRPC_PORT} from Workers`,
+      description: settings.securityGroupDescription,
       tags: this.tags,
     });
-    props.allowFromCidrs.forEach((cidr, i) => this.allowFrom(cidr, 'Workers in this VPC', `Ingress${i === 0 ? '' : i + 1}`));
+    props.allowFromCidrs.forEach((cidr, i) => this.allowFrom(cidr, undefined, `Ingress${i === 0 ? '' : i + 1}`));
     this.endpoint = new VpcEndpoint(this, 'Endpoint', {
       provider: props.provider,
       vpcId: props.vpcId,
-      serviceName,
+      serviceName: settings.serviceName,
       vpcEndpointType: 'Interface',
-      privateDnsEnabled: false,
+      privateDnsEnabled: settings.privateDnsEnabled,
       subnetIds: props.subnetIds,
       securityGroupIds: [this.securityGroup.id],
       tags: { ...this.tags, Name: `${this.node.path}` },
@@ -78,35 +78,43 @@ export class TemporalPrivateLinkEndpoint extends Construct {
     this.hostedZoneId = this.endpoint.dnsEntry.get(0).hostedZoneId;
   }
 
-  /** Allows TCP 7233 from an IPv4 CIDR (e.g. a peered worker VPC in another region). */
-  public allowFrom(cidr: string, description: string, id?: string): VpcSecurityGroupIngressRule {
+  /**
+   * Allows TCP 7233 from an IPv4 CIDR (e.g. a peered worker VPC in another region).
+   * @param description whom the CIDR holds, e.g. `Workers in us-west-2` (default: the VPC's own Workers)
+   */
+  public allowFrom(cidr: string, description?: string, id?: string): VpcSecurityGroupIngressRule {
     const ruleId = id ?? `Ingress-${Token.isUnresolved(cidr) ? 'Token' : cidr.replace(/[./]/g, '-')}`;
     return new VpcSecurityGroupIngressRule(this, ruleId, {
       provider: this.provider,
       securityGroupId: this.securityGroup.id,
       ipProtocol: 'tcp',
-      fromPort: TEMPORAL_GRPC_PORT,
-      toPort: TEMPORAL_GRPC_PORT,
+      fromPort: PRIVATE_LINK_DEFAULTS.port,
+      toPort: PRIVATE_LINK_DEFAULTS.port,
       cidrIpv4: cidr,
-      description: `Temporal gRPC (${TEMPORAL_GRPC_PORT}) from ${description}`,
+      description: privateLinkIngressDescription(description),
       tags: this.tags,
     });
   }
 }
 
-/** Construction properties of `TemporalRegionalPrivateZone`. */
-export interface TemporalRegionalPrivateZoneProps {
+/** The worker VPC a private hosted zone is associated with (the props both private zones share). */
+export interface PrivateZoneVpcProps {
   /** The provider of the worker VPC's region. */
   readonly provider: AwsProvider;
   /** The worker VPC the zone is associated with. */
   readonly vpcId: string;
   /** The worker VPC's region. */
   readonly vpcRegion: string;
-  /**
-   * Tags for the zone.
-   * @default - none
-   */
+  /** Tags for the zone. @default - none */
   readonly tags?: { [key: string]: string };
+}
+
+/** Construction properties of `TemporalRegionalPrivateZone`. */
+export interface TemporalRegionalPrivateZoneProps extends PrivateZoneVpcProps {
+  /** TTL of the Regional Endpoint records, in seconds. @default 60 */
+  readonly recordTtlSeconds?: number;
+  /** A comment on the hosted zone. @default - a description naming Temporal Cloud */
+  readonly comment?: string;
 }
 
 /**
@@ -122,53 +130,41 @@ export class TemporalRegionalPrivateZone extends Construct {
   /** The records, by AWS region they point to. */
   public readonly records: { [awsRegion: string]: Route53Record } = {};
   private readonly provider: AwsProvider;
+  private readonly ttl: number;
 
   constructor(scope: Construct, id: string, props: TemporalRegionalPrivateZoneProps) {
     super(scope, id);
     this.provider = props.provider;
-    this.zone = new Route53Zone(this, 'Zone', {
-      provider: props.provider,
-      name: REGIONAL_ENDPOINT_ZONE,
-      comment: 'Temporal Cloud Regional Endpoints through PrivateLink (HA namespaces: never a Namespace Endpoint record)',
-      vpc: [{ vpcId: props.vpcId, vpcRegion: normalizeAwsRegion(props.vpcRegion) }],
-      tags: props.tags,
-    });
+    this.ttl = props.recordTtlSeconds ?? PRIVATE_ZONE_DEFAULTS.recordTtlSeconds;
+    this.zone = privateZone(this, props, PRIVATE_ZONE_DEFAULTS.zoneName, props.comment ?? privateZoneComment());
   }
 
-  /** Adds `aws-<region>.region.tmprl.cloud` -> `endpointDnsName` (that region's Temporal VPC endpoint). */
+  /**
+   * Adds `aws-<region>.region.tmprl.cloud` CNAME `endpointDnsName` (that region's Temporal VPC endpoint).
+   * @param awsRegion the Temporal Cloud region the endpoint serves (`us-east-1` or `aws-us-east-1`)
+   * @param endpointDnsName that region's PrivateLink VPC endpoint DNS name (`TemporalPrivateLinkEndpoint.dnsName`)
+   */
   public addRegionRecord(awsRegion: string, endpointDnsName: string): Route53Record {
-    const region = normalizeAwsRegion(awsRegion);
-    if (this.records[region]) return this.records[region];
-    const record = new Route53Record(this, `Record-${region}`, {
+    const { record, problems } = regionRecord(awsRegion, endpointDnsName, Object.keys(this.records), this.node.path);
+    throwIfProblems('TemporalRegionalPrivateZone', this.node.path, problems);
+    this.records[record.key] = new Route53Record(this, record.id, {
       provider: this.provider,
       zoneId: this.zone.zoneId,
-      name: regionalEndpointHost(region),
+      name: record.name,
       type: 'CNAME',
-      ttl: 60,
+      ttl: this.ttl,
       records: [endpointDnsName],
     });
-    this.records[region] = record;
-    return record;
+    return this.records[record.key];
   }
 }
 
 /** Construction properties of `TemporalNamespacePrivateZone`. */
-export interface TemporalNamespacePrivateZoneProps {
-  /** The provider of the worker VPC's region. */
-  readonly provider: AwsProvider;
-  /** The worker VPC the zone is associated with. */
-  readonly vpcId: string;
-  /** The worker VPC's region. */
-  readonly vpcRegion: string;
+export interface TemporalNamespacePrivateZoneProps extends PrivateZoneVpcProps {
   /** The single-region namespace's endpoint host, `<ns>.<account>.tmprl.cloud`. */
   readonly namespaceHost: string;
   /** The Temporal VPC endpoint the name resolves to. */
   readonly endpoint: TemporalPrivateLinkEndpoint;
-  /**
-   * Tags for the zone.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 }
 
 /**
@@ -185,13 +181,7 @@ export class TemporalNamespacePrivateZone extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalNamespacePrivateZoneProps) {
     super(scope, id);
-    this.zone = new Route53Zone(this, 'Zone', {
-      provider: props.provider,
-      name: props.namespaceHost,
-      comment: 'Temporal Cloud single-region namespace through PrivateLink',
-      vpc: [{ vpcId: props.vpcId, vpcRegion: normalizeAwsRegion(props.vpcRegion) }],
-      tags: props.tags,
-    });
+    this.zone = privateZone(this, props, props.namespaceHost, privateZoneComment(props.namespaceHost));
     this.record = new Route53Record(this, 'Record', {
       provider: props.provider,
       zoneId: this.zone.zoneId,
@@ -200,4 +190,10 @@ export class TemporalNamespacePrivateZone extends Construct {
       alias: { name: props.endpoint.dnsName, zoneId: props.endpoint.hostedZoneId, evaluateTargetHealth: false },
     });
   }
+}
+
+/** A private hosted zone `name` associated with the worker VPC. */
+function privateZone(scope: Construct, props: PrivateZoneVpcProps, name: string, comment: string): Route53Zone {
+  const vpc = [{ vpcId: props.vpcId, vpcRegion: normalizeAwsRegion(props.vpcRegion) }];
+  return new Route53Zone(scope, 'Zone', { provider: props.provider, name, comment, vpc, tags: props.tags });
 }

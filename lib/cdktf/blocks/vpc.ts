@@ -12,20 +12,11 @@ export interface TemporalVpcProps {
   readonly provider: AwsProvider;
   /** The VPC's IPv4 CIDR (a /16 gives two /24 public and two /20 private subnets). */
   readonly cidrBlock: string;
-  /**
-   * Availability zones to span.
-   * @default 2
-   */
+  /** Availability zones to span. @default 2 */
   readonly azCount?: number;
-  /**
-   * Retention of the VPC flow logs, in days.
-   * @default 30
-   */
+  /** Retention of the VPC flow logs, in days. @default 30 */
   readonly flowLogRetentionDays?: number;
-  /**
-   * Tags for every resource.
-   * @default - none
-   */
+  /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
 }
 
@@ -40,11 +31,11 @@ export class TemporalVpc extends Construct {
   /** The VPC as the other blocks take it (ids, CIDR, subnets and route tables). */
   public readonly attributes: ExistingVpc;
   /** The private subnets (with egress through NAT). */
-  public readonly privateSubnets: Subnet[];
+  public readonly privateSubnets: Subnet[] = [];
   /** The public subnets. */
-  public readonly publicSubnets: Subnet[];
+  public readonly publicSubnets: Subnet[] = [];
   /** The route tables of the private subnets (one per AZ). */
-  public readonly privateRouteTables: RouteTable[];
+  public readonly privateRouteTables: RouteTable[] = [];
 
   constructor(scope: Construct, id: string, props: TemporalVpcProps) {
     super(scope, id);
@@ -61,41 +52,34 @@ export class TemporalVpc extends Construct {
       enableDnsSupport: true,
       tags: name('vpc'),
     });
+    const vpcId = this.vpc.id;
     const cidrs = subnetCidrs(props.cidrBlock, azCount);
-    const igw = new InternetGateway(this, 'InternetGateway', { provider, vpcId: this.vpc.id, tags: name('igw') });
-    const publicTable = new RouteTable(this, 'PublicRouteTable', { provider, vpcId: this.vpc.id, tags: name('public') });
+    const igw = new InternetGateway(this, 'InternetGateway', { provider, vpcId, tags: name('igw') });
+    const publicTable = new RouteTable(this, 'PublicRouteTable', { provider, vpcId, tags: name('public') });
     new Route(this, 'PublicDefaultRoute', { provider, routeTableId: publicTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    /** The subnet of AZ number `n` of a kind, with its route table. */
+    const subnet = (kind: 'Public' | 'Private', n: number, cidrBlock: string, routeTableId: string) => {
+      const s = new Subnet(this, `${kind}Subnet${n}`, {
+        provider,
+        vpcId,
+        availabilityZone: Fn.element(azs.names, n - 1),
+        cidrBlock,
+        mapPublicIpOnLaunch: kind === 'Public' ? false : undefined,
+        tags: name(`${kind.toLowerCase()}-${n}`),
+      });
+      new RouteTableAssociation(this, `${kind}Subnet${n}Routes`, { provider, subnetId: s.id, routeTableId });
+      return s;
+    };
 
-    this.publicSubnets = [];
-    this.privateSubnets = [];
-    this.privateRouteTables = [];
     for (let i = 0; i < azCount; i++) {
-      const az = Fn.element(azs.names, i);
-      const pub = new Subnet(this, `PublicSubnet${i + 1}`, {
-        provider,
-        vpcId: this.vpc.id,
-        availabilityZone: az,
-        cidrBlock: cidrs?.publicCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 8, i),
-        mapPublicIpOnLaunch: false,
-        tags: name(`public-${i + 1}`),
-      });
-      new RouteTableAssociation(this, `PublicSubnet${i + 1}Routes`, { provider, subnetId: pub.id, routeTableId: publicTable.id });
-      const eip = new Eip(this, `NatIp${i + 1}`, { provider, domain: 'vpc', tags: name(`nat-${i + 1}`) });
-      const nat = new NatGateway(this, `Nat${i + 1}`, {
-        provider, allocationId: eip.id, subnetId: pub.id, tags: name(`nat-${i + 1}`), dependsOn: [igw],
-      });
-      const priv = new Subnet(this, `PrivateSubnet${i + 1}`, {
-        provider,
-        vpcId: this.vpc.id,
-        availabilityZone: az,
-        cidrBlock: cidrs?.privateCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 4, i + 1),
-        tags: name(`private-${i + 1}`),
-      });
-      const table = new RouteTable(this, `PrivateRouteTable${i + 1}`, { provider, vpcId: this.vpc.id, tags: name(`private-${i + 1}`) });
-      new Route(this, `PrivateDefaultRoute${i + 1}`, { provider, routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
-      new RouteTableAssociation(this, `PrivateSubnet${i + 1}Routes`, { provider, subnetId: priv.id, routeTableId: table.id });
+      const n = i + 1;
+      const pub = subnet('Public', n, cidrs?.publicCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 8, i), publicTable.id);
+      const eip = new Eip(this, `NatIp${n}`, { provider, domain: 'vpc', tags: name(`nat-${n}`) });
+      const nat = new NatGateway(this, `Nat${n}`, { provider, allocationId: eip.id, subnetId: pub.id, tags: name(`nat-${n}`), dependsOn: [igw] });
+      const table = new RouteTable(this, `PrivateRouteTable${n}`, { provider, vpcId, tags: name(`private-${n}`) });
+      new Route(this, `PrivateDefaultRoute${n}`, { provider, routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
       this.publicSubnets.push(pub);
-      this.privateSubnets.push(priv);
+      this.privateSubnets.push(subnet('Private', n, cidrs?.privateCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 4, n), table.id));
       this.privateRouteTables.push(table);
     }
 
@@ -122,7 +106,7 @@ export class TemporalVpc extends Construct {
     });
     new FlowLog(this, 'FlowLog', {
       provider,
-      vpcId: this.vpc.id,
+      vpcId,
       trafficType: 'ALL',
       logDestinationType: 'cloud-watch-logs',
       logDestination: logs.arn,
@@ -131,7 +115,7 @@ export class TemporalVpc extends Construct {
     });
 
     this.attributes = {
-      vpcId: this.vpc.id,
+      vpcId,
       cidrBlock: props.cidrBlock,
       privateSubnetIds: this.privateSubnets.map((s) => s.id),
       privateRouteTableIds: this.privateRouteTables.map((t) => t.id),

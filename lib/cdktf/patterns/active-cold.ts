@@ -5,23 +5,12 @@
  * PrivateLink each worker VPC gets a route to the other region's Temporal VPC endpoint.
  */
 import { Construct } from 'constructs';
-import { singleNamespaceFleets, TemporalDeploymentBase } from './deployment';
-import { DeploymentPattern, EndpointKind, NamespaceSpec } from '../../core';
-import { TemporalCredentials } from '../blocks/credentials';
+import { TemporalDeploymentBase } from './deployment';
+import type { ActiveColdOptions } from '../../core/pattern-options';
 import { TemporalDeploymentCommonProps } from '../options';
 
-/** Props of `ActiveColdDeployment`. */
-export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps {
-  /** The namespace, as configured in Temporal Cloud (primary and replica region). */
-  readonly namespace: NamespaceSpec;
-  /** How Workers authenticate: an API key or mTLS certificate from Secrets Manager. */
-  readonly credentials: TemporalCredentials;
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.NAMESPACE - follows a Namespace-only failover
-   */
-  readonly endpoint?: EndpointKind;
-}
+/** Props of `ActiveColdDeployment`: the pattern's options (engine-neutral) and the Workers' engine objects. */
+export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps, ActiveColdOptions {}
 
 /**
  * Active/Passive (Cold): Workers in the primary region; a zero-task fleet in the secondary region.
@@ -32,11 +21,6 @@ export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {
-    const { part, fleets } = singleNamespaceFleets('ActiveColdDeployment', `${scope.node.path}/${id}`, props);
-    super(scope, id, 'ActiveColdDeployment', props, {
-      ...part,
-      pattern: DeploymentPattern.ACTIVE_COLD,
-      endpoint: props.endpoint,
-    }, fleets);
+    super(scope, id, 'ActiveColdDeployment', props);
   }
 }

@@ -12,56 +12,30 @@
  */
 import { Construct } from 'constructs';
 import {
-  AuthMethod,
   DeploymentPlan,
   Finding,
   formatFinding,
-  NamespaceSpec,
-  NetworkPath,
   normalizeAwsRegion,
   PlacementFact,
   planAndCheck,
-  RequestInput,
+  planToJson,
   TemporalHaValidationError,
-  WorkerRuntime,
 } from '../../core';
-import { singleNamespacePart } from '../../core/request';
-import type { PatternRequestPart } from '../../core/request';
+import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
+import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
 import { Annotations, AwsProvider, TerraformStack, Token } from '../engine';
-import { ServerlessWorkerOptions, StarterOptions, TemporalDeploymentCommonProps, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
+import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { regionalProvider } from '../providers';
 import { RenderedRegion, renderPlan } from '../render/deployment';
 
-/** What a namespace's fleets run with. */
-export interface FleetConfig {
-  /**
-   * Image and sizing (Fargate Workers).
-   * @default - none: serverless Workers
-   */
-  readonly workers?: WorkerFleetOptions;
-  /** Credentials. */
-  readonly credentials: TemporalCredentials;
-  /**
-   * Workflow starters' image and sizing, when starters are deployed.
-   * @default - none
-   */
-  readonly starters?: StarterOptions;
-  /**
-   * Serverless Workers, when the Workers are Lambda functions.
-   * @default - none
-   */
-  readonly serverless?: ServerlessWorkerOptions;
-}
+/** The engine objects of one namespace's fleets in this flavour. */
+export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>;
 
-/** Gives each namespace's fleets their image, sizing and credentials. */
-export interface IFleetConfigProvider {
-  /** The fleet configuration for a qualified namespace (`orders.a1b2c`). */
-  fleetConfigFor(namespace: string): FleetConfig;
-}
-
-
-/** Internal base of the CDK for Terraform pattern constructs. */
+/**
+ * Internal base of the CDK for Terraform pattern constructs. Not part of the API: each pattern construct carries its members.
+ * @internal
+ */
 export abstract class TemporalDeploymentBase extends Construct {
   /**
    * The plan this construct rendered (pure data: what runs where, dialing what).
@@ -76,35 +50,13 @@ export abstract class TemporalDeploymentBase extends Construct {
   protected readonly _rendered: Map<string, RenderedRegion>;
   private readonly _providers = new Map<string, AwsProvider>();
 
-  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps,
-    part: PatternRequestPart, fleets: IFleetConfigProvider) {
+  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps) {
     super(scope, id);
+    const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props);
     this.stack = enclosingStack(this, kind);
-    const connectivity = props.connectivity;
-    const privateLink = connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? connectivity.privateLinkOptions : undefined;
-    const requestFor = (): RequestInput => ({
-      constructPath: this.node.path,
-      constructKind: kind,
-      pattern: part.pattern,
-      namespace: part.namespace,
-      shards: part.shards,
-      auth: part.auth ?? AuthMethod.API_KEY,
-      endpoint: part.endpoint,
-      workerRegions: part.workerRegions,
-      starters: part.starters,
-      starterPinnedRegion: part.starterPinnedRegion,
-      runtime: part.runtime,
-      serverless: part.runtime === WorkerRuntime.LAMBDA
-        ? { buildIds: part.serverlessBuildIds ?? {}, externalId: part.serverlessExternalId ?? '' }
-        : undefined,
-      networkPath: connectivity?.networkPath,
-      crossRegionRoute: privateLink?.crossRegionRoute ? privateLink.crossRegionRoute.kind ?? 'none' : undefined,
-      codecServer: props.codecServer !== undefined,
-      proxy: props.proxy !== undefined,
-      componentRouting: props.componentRouting,
-      codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns) : undefined,
-      placements: placementsOf(props),
-      acknowledgements: props.acknowledgeWarnings,
+    const serverlessFunction = [...fleets.values()].find((o) => o.serverless)?.serverless;
+    const requestFor = () => patternRequest({
+      kind, constructPath: this.node.path, props, inputs, placements: placementsOf(props), serverlessFunction,
     });
 
     // At construction: plan and check (throws one TemporalHaValidationError listing every error).
@@ -140,10 +92,8 @@ export abstract class TemporalDeploymentBase extends Construct {
     this._rendered = renderPlan({
       scope: this,
       plan,
-      props,
-      fleetConfig: (namespace) => fleets.fleetConfigFor(namespace),
+      engine: { fleets, codecServer: props.codecServer, proxy: props.proxy, regions: props.regions ?? {}, tags: props.tags },
       providerFor,
-      failoverDomainName: props.failoverDomainName ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.temporal.internal`,
     });
   }
 
@@ -152,8 +102,7 @@ export abstract class TemporalDeploymentBase extends Construct {
    * proxies, PrivateLink endpoint, private zone records and routes. Useful in tests and reviews.
    */
   public planJson(): any {
-    const { request: _request, ...plan } = this._plan;
-    return JSON.parse(JSON.stringify(plan));
+    return planToJson(this._plan);
   }
 
   /** The AWS providers this construct deployed with, by AWS region. */
@@ -173,21 +122,6 @@ export abstract class TemporalDeploymentBase extends Construct {
   }
 }
 
-/**
- * The request part and fleet configuration of a single-namespace pattern: Fargate Workers or
- * serverless Workers (exactly one), and optional starters.
- */
-export function singleNamespaceFleets(kind: string, path: string, props: TemporalDeploymentCommonProps & {
-  readonly namespace: NamespaceSpec; readonly credentials: TemporalCredentials;
-}): { part: Omit<PatternRequestPart, 'pattern'>; fleets: IFleetConfigProvider } {
-  const sl = props.serverlessWorkers;
-  return {
-    part: singleNamespacePart(kind, path, {
-      namespace: props.namespace, auth: props.credentials.method, fleet: props.workers !== undefined, serverless: sl, starters: props.starters,
-    }),
-    fleets: { fleetConfigFor: () => ({ workers: props.workers, credentials: props.credentials, starters: props.starters, serverless: sl }) },
-  };
-}
 
 /** Placement facts, read from the props each time (a provider's region may be set after construction). */
 function placementsOf(props: TemporalDeploymentSharedProps): PlacementFact[] {
@@ -203,6 +137,8 @@ function placementsOf(props: TemporalDeploymentSharedProps): PlacementFact[] {
       suppliedVpc: p.vpc !== undefined,
       vpcCidr: cidr !== undefined && !Token.isUnresolved(cidr) ? cidr : undefined,
       propPath: `regions.${key}`,
+      privateRouteTables: p.vpc ? (p.vpc.privateRouteTableIds?.length ?? 0) > 0 : undefined,
+      publicSubnets: p.vpc ? (p.vpc.publicSubnetIds?.length ?? 0) > 0 : undefined,
     };
   });
 }
@@ -211,8 +147,12 @@ function enclosingStack(c: Construct, kind: string): TerraformStack {
   for (let s: Construct | undefined = c.node.scope; s; s = s.node.scope) {
     if (TerraformStack.isStack(s)) return s;
   }
-  throw new Error(`${kind} ${c.node.path}: create it inside a TerraformStack (scope: the stack or a construct in it). `
-    + 'It renders every region into that one stack, with one aliased AWS provider per region.');
+  return throwIfProblems(kind, c.node.path, [{
+    ruleId: 'TEMPORAL_STACK_REGION_EXPLICIT',
+    prop: 'scope',
+    value: `'${c.node.scope?.node.path ?? ''}'`,
+    message: 'the construct is not inside a TerraformStack: it renders every region into its stack, with one aliased AWS provider per region.',
+    fix: 'create it inside a TerraformStack (scope: the stack or a construct in it).',
+  }]) as never;
 }
 
-export type { PatternRequestPart };

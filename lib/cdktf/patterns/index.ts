@@ -1,5 +1,4 @@
-export { TemporalDeploymentBase, singleNamespaceFleets } from './deployment';
-export type { PatternRequestPart, FleetConfig, IFleetConfigProvider } from './deployment';
+export { TemporalDeploymentBase } from './deployment';
 export * from './active-hot';
 export * from './active-cold';
 export * from './active-active';

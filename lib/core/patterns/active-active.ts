@@ -1,5 +1,5 @@
 /**
- * Active/Active, seed 000: "A Worker fleet can run in any region — the fleets don't have to match
+ * Active/Active (https://docs.temporal.io/cloud/high-availability/architecture-patterns): "A Worker fleet can run in any region — the fleets don't have to match
  * the Namespace's regions." Every fleet uses the Namespace Endpoint by default; a Regional Endpoint
  * only for the lowest RTO, with forwarding kept enabled. Codec servers and proxies in every Worker region.
  */

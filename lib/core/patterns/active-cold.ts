@@ -1,5 +1,5 @@
 /**
- * Active/Passive (Cold), seed 000: "Workers run in only one region at a time ... After a failover,
+ * Active/Passive (Cold) (https://docs.temporal.io/cloud/high-availability/architecture-patterns): "Workers run in only one region at a time ... After a failover,
  * Workers start in the secondary region." The secondary fleet is deployed at zero tasks with the
  * same image and configuration, ready to scale. Workers use the Namespace Endpoint; under private
  * connectivity the primary's Workers need a route to the other region's VPC Endpoint.

@@ -1,5 +1,5 @@
 /**
- * Active/Passive (Hot), seed 000: "A full Worker fleet runs in each region. The primary region's
+ * Active/Passive (Hot) (https://docs.temporal.io/cloud/high-availability/architecture-patterns): "A full Worker fleet runs in each region. The primary region's
  * Workers are active and process all Workflows; the secondary region's Workers stay connected and
  * warm, but on standby." Each fleet dials its own region's Regional Endpoint (or VPC endpoint);
  * codec servers and proxies run in both regions continuously.

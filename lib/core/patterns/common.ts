@@ -2,6 +2,10 @@
  * Planning steps every pattern shares: namespaces, fleets, PrivateLink reachability, components.
  * Each pattern file states only what differs (where fleets run, in what state, on which endpoint).
  */
+import { resolveCodecServer } from '../components/codec-server';
+import { resolveProxy } from '../components/proxy';
+import { resolveServerlessFunction } from '../components/serverless-worker';
+import { resolveFleetService } from '../components/service';
 import { namespaceEndpointHost, qualifiedNamespace, requiredTlsServerName, temporalHost, withPort } from '../endpoints';
 import {
   CrossRegionRouteKind,
@@ -20,13 +24,14 @@ import {
   PlannedFleet,
   PlannedFunction,
   PlannedNamespace,
-  PlannedRegionalService,
+  PlannedCodecServer,
+  PlannedProxy,
   PlannedRoute,
   PlannedZoneRecord,
 } from '../plan';
 import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../regions';
 
-/** The documented endpoint each pattern's Workers use unless told otherwise (seed 000). */
+/** The documented endpoint each pattern's Workers use unless told otherwise (https://docs.temporal.io/cloud/high-availability/architecture-patterns). */
 export const DEFAULT_ENDPOINT: Record<DeploymentPattern, EndpointKind> = {
   [DeploymentPattern.SINGLE_REGION]: EndpointKind.NAMESPACE,
   [DeploymentPattern.ACTIVE_COLD]: EndpointKind.NAMESPACE,
@@ -82,19 +87,30 @@ export function planFleet(opts: {
   const viaProxy = opts.viaProxy ?? request.components.proxy;
   const derived = requiredTlsServerName({ auth: ns.auth, namespaceHost: ns.endpointHost, upstreamHost: host, viaProxy });
   const prefix = ns.shard ? `${ns.shard}-` : '';
+  const runtime = opts.role === FleetRole.WORKER ? request.runtime : WorkerRuntime.FARGATE;
+  const inputs = request.fleetInputs?.[ns.qualifiedName];
+  const sizing = opts.role === FleetRole.STARTER ? inputs?.starters ?? inputs?.workers : inputs?.workers;
+  const service = runtime === WorkerRuntime.FARGATE ? resolveFleetService(sizing, opts.state) : undefined;
+  const role = opts.role === FleetRole.WORKER ? 'workers' : 'starters';
   return {
-    id: `${prefix}${opts.role === FleetRole.WORKER ? 'workers' : 'starters'}`,
+    id: `${prefix}${role}`,
     role: opts.role,
     awsRegion: opts.awsRegion,
     namespace: ns.qualifiedName,
     state: opts.state,
-    runtime: opts.role === FleetRole.WORKER ? request.runtime : WorkerRuntime.FARGATE,
+    runtime,
     endpoint: opts.endpoint,
     temporalAddress: withPort(host),
     viaProxy,
     tlsServerName: request.tlsServerName ?? derived,
     networkPath: request.networkPath,
     propPath: opts.propPath,
+    auth: ns.auth,
+    environment: service?.environment ?? {},
+    service,
+    optionsPath: inputs?.propPrefix ? `${inputs.propPrefix}.${role}` : role,
+    configKey: ns.qualifiedName,
+    proxyId: viaProxy ? `${prefix}proxy` : undefined,
   };
 }
 
@@ -123,13 +139,20 @@ export function planFunctions(ns: PlannedNamespace, request: DeploymentRequest):
   if (request.runtime !== WorkerRuntime.LAMBDA) return [];
   const buildIds = request.serverless?.buildIds ?? {};
   const fallback = Object.values(buildIds)[0] ?? '';
-  return namespaceRegions(ns).map((awsRegion) => ({
-    awsRegion,
-    namespace: ns.qualifiedName,
-    buildId: buildIds[awsRegion] ?? fallback,
-    temporalAddress: withPort(ns.endpointHost),
-    propPath: 'serverless.buildId',
-  }));
+  const address = withPort(ns.endpointHost);
+  return namespaceRegions(ns).map((awsRegion) => {
+    const buildId = buildIds[awsRegion] ?? fallback;
+    return {
+      awsRegion,
+      namespace: ns.qualifiedName,
+      buildId,
+      temporalAddress: address,
+      propPath: 'serverless.buildId',
+      settings: resolveServerlessFunction({
+        ...request.serverless?.function, externalId: request.serverless?.externalId ?? '', buildId, namespace: ns.qualifiedName, address,
+      }),
+    };
+  });
 }
 
 /** What one region's worker VPC must reach over PrivateLink, per the endpoints its fleets dial. */
@@ -197,22 +220,36 @@ function pushUnique<T>(list: T[], item: T): void {
 
 /** Codec servers and proxies, one per region where the given fleets run, in the fleets' state. */
 export function planComponents(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): {
-  codecServers: PlannedRegionalService[]; proxies: PlannedRegionalService[];
+  codecServers: PlannedCodecServer[]; proxies: PlannedProxy[];
 } {
-  const codecServers: PlannedRegionalService[] = [];
-  const proxies: PlannedRegionalService[] = [];
+  const codecServers: PlannedCodecServer[] = [];
+  const proxies: PlannedProxy[] = [];
   const prefix = ns.shard ? `${ns.shard}-` : '';
   for (const f of workerFleets) {
     // Hot standby fleets need their components running; cold ones get components at zero tasks.
     const state = f.state === FleetState.COLD_STANDBY ? FleetState.COLD_STANDBY : FleetState.ACTIVE;
     if (request.components.codecServer) {
-      codecServers.push({ id: `${prefix}codec`, awsRegion: f.awsRegion, namespaces: [ns.qualifiedName], state });
+      codecServers.push(planCodecServer(`${prefix}codec`, f.awsRegion, [ns.qualifiedName], state, request));
     }
     if (request.components.proxy) {
-      proxies.push({ id: `${prefix}proxy`, awsRegion: f.awsRegion, namespaces: [ns.qualifiedName], state, upstreamAddress: f.temporalAddress });
+      proxies.push({
+        id: `${prefix}proxy`,
+        awsRegion: f.awsRegion,
+        namespaces: [ns.qualifiedName],
+        state,
+        upstreamAddress: f.temporalAddress,
+        settings: resolveProxy(request.components.proxyInput, f.temporalAddress, state),
+      });
     }
   }
   return { codecServers, proxies };
+}
+
+/** A codec server serving `namespaces` in a region, in a state. */
+export function planCodecServer(
+  id: string, awsRegion: string, namespaces: string[], state: FleetState, request: DeploymentRequest,
+): PlannedCodecServer {
+  return { id, awsRegion, namespaces, state, settings: resolveCodecServer(request.components.codecServerInput, awsRegion, state) };
 }
 
 /**

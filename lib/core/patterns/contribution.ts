@@ -2,6 +2,7 @@
  * A pattern's contribution for one namespace, and how contributions merge into one plan. Sharded
  * deployments merge several contributions; all other patterns have exactly one.
  */
+import { ComponentLoadBalancerType, FAILOVER_RECORD_DEFAULTS, resolveHealthAlarm } from '../components/failover-record';
 import { ComponentRouting, FleetState, WorkerRuntime } from '../model';
 import {
   DeploymentPlan,
@@ -10,18 +11,20 @@ import {
   PlannedFleet,
   PlannedFunction,
   PlannedNamespace,
+  PlannedCodecServer,
+  PlannedProxy,
   PlannedRegionalService,
   RegionPlan,
 } from '../plan';
-import { defaultVpcCidr, namespaceRegions, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, TEMPORAL_GRPC_PORT } from './common';
+import { defaultVpcCidr, namespaceRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, TEMPORAL_GRPC_PORT } from './common';
 
 /** What one namespace's pattern puts where. */
 export interface Contribution {
   readonly namespace: PlannedNamespace;
   readonly fleets: PlannedFleet[];
   readonly functions: PlannedFunction[];
-  readonly codecServers: PlannedRegionalService[];
-  readonly proxies: PlannedRegionalService[];
+  readonly codecServers: PlannedCodecServer[];
+  readonly proxies: PlannedProxy[];
   readonly reachability: Reachability;
   readonly failoverRecords: PlannedFailoverRecord[];
   /** Regions in the order they should be presented (primary first). */
@@ -52,30 +55,44 @@ export function contribute(
 }
 
 /** A proxy dials for the fleets behind it: reachability is computed from the fleet it fronts. */
-function proxyAsFleets(proxies: PlannedRegionalService[], fleets: PlannedFleet[]): PlannedFleet[] {
+function proxyAsFleets(proxies: PlannedProxy[], fleets: PlannedFleet[]): PlannedFleet[] {
   return proxies.map((p) => fleets.find((f) => f.awsRegion === p.awsRegion)).filter((f): f is PlannedFleet => f !== undefined);
 }
 
 function planFailoverRecords(
-  ns: PlannedNamespace, codecServers: PlannedRegionalService[], proxies: PlannedRegionalService[], request: DeploymentRequest,
+  ns: PlannedNamespace, codecServers: PlannedCodecServer[], proxies: PlannedProxy[], request: DeploymentRequest,
 ): PlannedFailoverRecord[] {
   if (request.components.routing !== ComponentRouting.FAILOVER_DNS || !ns.replicaRegion) return [];
   const out: PlannedFailoverRecord[] = [];
-  const pair = (component: string, services: PlannedRegionalService[]) => {
+  const pair = (component: string, services: PlannedRegionalService[], type: ComponentLoadBalancerType) => {
     const regions = services.map((s) => s.awsRegion);
     if (regions.includes(ns.primaryRegion) && regions.includes(ns.replicaRegion!)) {
-      out.push({
-        component: ns.shard ? `${ns.shard}-${component}` : component,
-        primaryRegion: ns.primaryRegion,
-        secondaryRegion: ns.replicaRegion!,
-        privateZone: request.components.privateZone,
-        healthCheck: request.components.privateZone ? 'cloudwatch-alarm' : 'http',
-      });
+      out.push(planFailoverRecord(ns.shard ? `${ns.shard}-${component}` : component, ns.primaryRegion, ns.replicaRegion!, type, request));
     }
   };
-  pair('codec', codecServers);
-  pair('proxy', proxies);
+  pair('codec', codecServers, ComponentLoadBalancerType.APPLICATION);
+  pair('proxy', proxies, ComponentLoadBalancerType.NETWORK);
   return out;
+}
+
+/** A failover record pair for `component`, with its TTL, health-check and alarm settings. */
+export function planFailoverRecord(
+  component: string, primaryRegion: string, secondaryRegion: string, type: ComponentLoadBalancerType, request: DeploymentRequest,
+): PlannedFailoverRecord {
+  const alarmName = `${request.constructPath.split('/').pop()!.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${component}`;
+  return {
+    component,
+    primaryRegion,
+    secondaryRegion,
+    privateZone: request.components.privateZone,
+    healthCheck: request.components.privateZone ? 'cloudwatch-alarm' : 'http',
+    recordName: `${component}.${request.failoverDomainName}`,
+    ttlSeconds: FAILOVER_RECORD_DEFAULTS.ttlSeconds,
+    alarmBaseName: alarmName,
+    insufficientDataHealthStatus: FAILOVER_RECORD_DEFAULTS.healthCheck.insufficientDataHealthStatus,
+    alarms: Object.fromEntries([primaryRegion, secondaryRegion]
+      .map((region) => [region, resolveHealthAlarm({ name: alarmName, region, loadBalancerType: type })])),
+  };
 }
 
 /** Merges contributions (one per namespace) into the plan, sharing each region's infrastructure. */
@@ -86,9 +103,13 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
   ]);
   const regions: RegionPlan[] = order.map((awsRegion) => {
     const id = regionIdentity(awsRegion);
-    const fleets = contributions.flatMap((c) => c.fleets.filter((f) => f.awsRegion === awsRegion));
-    const functions = contributions.flatMap((c) => c.functions.filter((f) => f.awsRegion === awsRegion));
-    const codecServers = mergeServices(contributions.flatMap((c) => c.codecServers.filter((s) => s.awsRegion === awsRegion)), 'codec');
+    const codecServers = mergeServices(contributions.flatMap((c) => c.codecServers.filter((s) => s.awsRegion === awsRegion)), 'codec', request);
+    // Every process uses its own region's codec server (the one serving its namespace), referenced by id.
+    const codecOf = (namespace: string) => codecServers.find((s) => s.namespaces.includes(namespace))?.id;
+    const fleets = contributions.flatMap((c) => c.fleets.filter((f) => f.awsRegion === awsRegion))
+      .map((f) => ({ ...f, codecServerId: codecOf(f.namespace) }));
+    const functions = contributions.flatMap((c) => c.functions.filter((f) => f.awsRegion === awsRegion))
+      .map((f) => ({ ...f, codecServerId: codecOf(f.namespace) }));
     const proxies = contributions.flatMap((c) => c.proxies.filter((s) => s.awsRegion === awsRegion));
     const needsEndpoint = contributions.some((c) => c.reachability.endpointRegions.includes(awsRegion));
     const zoneRecords = uniqueBy(contributions.flatMap((c) => c.reachability.zoneRecords.filter((z) => z.vpcRegion === awsRegion)));
@@ -119,7 +140,8 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     failoverRecords: uniqueBy(contributions.flatMap((c) => c.failoverRecords.map((f) => {
       if (!f.component.endsWith('codec')) return f;
       const id = regions.find((r) => r.awsRegion === f.primaryRegion)?.codecServers.find((s) => s.namespaces.includes(c.namespace.qualifiedName))?.id;
-      return id ? { ...f, component: id } : f;
+      return id && id !== f.component
+        ? planFailoverRecord(id, f.primaryRegion, f.secondaryRegion, ComponentLoadBalancerType.APPLICATION, request) : f;
     })), (f) => `${f.component}|${f.primaryRegion}|${f.secondaryRegion}`),
     componentRouting: request.components.routing,
     placements: request.placements,
@@ -128,15 +150,11 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
 }
 
 /** Several namespaces in one region share one codec server (it serves them all); its state is the most active one's. */
-function mergeServices(services: PlannedRegionalService[], id: string): PlannedRegionalService[] {
+function mergeServices(services: PlannedCodecServer[], id: string, request: DeploymentRequest): PlannedCodecServer[] {
   if (services.length <= 1) return services;
   const active = services.some((s) => s.state !== FleetState.COLD_STANDBY);
-  return [{
-    id,
-    awsRegion: services[0].awsRegion,
-    namespaces: unique(services.flatMap((s) => s.namespaces)),
-    state: active ? FleetState.ACTIVE : FleetState.COLD_STANDBY,
-  }];
+  const namespaces = unique(services.flatMap((s) => s.namespaces));
+  return [planCodecServer(id, services[0].awsRegion, namespaces, active ? FleetState.ACTIVE : FleetState.COLD_STANDBY, request)];
 }
 
 function unique<T>(xs: T[]): T[] {

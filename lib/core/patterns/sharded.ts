@@ -1,5 +1,5 @@
 /**
- * Regionally Sharded Namespaces, seed 000: one namespace active per region, each replicated
+ * Regionally Sharded Namespaces (https://docs.temporal.io/cloud/high-availability/architecture-patterns): one namespace active per region, each replicated
  * elsewhere; "Each shard's Workers can use Single-region, Active/Cold, or Active/Hot". Per-region
  * infrastructure (VPC, cluster, private zone, endpoint) is shared by the shards in that region.
  */

@@ -1,5 +1,5 @@
 /**
- * Single-region (a shard of a regionally sharded deployment, seed 000): Workers in the namespace's
+ * Single-region (a shard of a regionally sharded deployment, per Temporal's Worker deployment patterns): Workers in the namespace's
  * one region only, no automatic failover. Under PrivateLink, a single-region namespace overrides
  * its own Namespace Endpoint in a private zone (it has no `region.tmprl.cloud` failover CNAME).
  */

@@ -1,5 +1,5 @@
 import { DeploymentPattern, EndpointKind, FleetRole, PollerForwarding, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { namespaceOf, nsPath, nsProp } from './util';
 
 /** Active/Active on Regional Endpoints needs forwarding enabled. */
@@ -7,7 +7,7 @@ export const ACTIVE_ACTIVE_REGIONAL_FORWARDING: Rule = {
   id: 'TEMPORAL_ACTIVE_ACTIVE_REGIONAL_FORWARDING',
   severity: Severity.ERROR,
   summary: 'Active/Active fleets on Regional Endpoints need forwarding enabled, or the passive region\'s fleet never gets work.',
-  source: { doc: SEED_PATTERNS, quote: 'With Regional Endpoints, keep forwarding enabled so passive-region polls still reach the active replica.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'With Regional Endpoints, keep forwarding enabled so passive-region polls still reach the active replica.' },
   check(plan) {
     return plan.namespaces
       .filter((ns) => ns.pattern === DeploymentPattern.ACTIVE_ACTIVE && ns.pollerForwarding === PollerForwarding.DISABLED)

@@ -1,16 +1,22 @@
+import { byRegion } from '../components/input';
 import { Severity } from '../model';
-import { FACTS, Rule } from './rule';
+import { DOCS, Rule } from './rule';
 
-/** Every region that runs a codec server has an HTTPS certificate for it (ACM certificates are regional). */
+/**
+ * Every region that runs a codec server has an HTTPS certificate for it (ACM certificates are
+ * regional: https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html). Keys are matched as
+ * the emitters look them up (`byRegion`): `us-east-1`, `aws-us-east-1`, any case.
+ */
 export const CODEC_CERTIFICATE: Rule = {
   id: 'TEMPORAL_CODEC_CERTIFICATE',
   severity: Severity.ERROR,
   summary: 'Every region running a codec server has an HTTPS certificate for it (ACM certificates are regional).',
-  source: { doc: FACTS, quote: 'Codec servers serve POST /encode and POST /decode and must allow CORS from the Temporal Cloud web UI origin (https://cloud.temporal.io)' },
+  source: { ...DOCS.ACM_REGIONS, quote: 'Certificates in ACM are regional resources. To use a certificate with Elastic Load Balancing for the same fully qualified domain name (FQDN) or set of FQDNs in more than one AWS region, you must request or import a certificate for each region.' },
   check(plan) {
-    const have = plan.request.components.codecCertificateRegions;
-    if (have === undefined) return [];
-    return plan.regions.filter((r) => r.codecServers.length > 0 && !have.includes(r.awsRegion)).map((r) => ({
+    const keys = plan.request.components.codecCertificateRegions;
+    if (keys === undefined) return [];
+    const have = Object.fromEntries(keys.map((k) => [k, true]));
+    return plan.regions.filter((r) => r.codecServers.length > 0 && byRegion(have, r.awsRegion) === undefined).map((r) => ({
       prop: `codecServer.certificateArns.${r.awsRegion}`,
       value: '(not set)',
       message: `a codec server runs in ${r.awsRegion}, and the web UI reaches it only over HTTPS; ACM certificates are regional, so ${r.awsRegion} needs its own.`,

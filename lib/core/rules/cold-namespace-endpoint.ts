@@ -1,5 +1,5 @@
 import { DeploymentPattern, EndpointKind, FleetRole, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
 
 /** Active/Cold Workers use the Namespace Endpoint. */
@@ -7,7 +7,7 @@ export const COLD_NAMESPACE_ENDPOINT: Rule = {
   id: 'TEMPORAL_COLD_NAMESPACE_ENDPOINT',
   severity: Severity.ERROR,
   summary: 'Active/Cold Workers dial the Namespace Endpoint, which follows a Namespace-only failover.',
-  source: { doc: SEED_PATTERNS, quote: 'If the Workers use the Regional Endpoint for the primary region, they will not reliably connect to the Namespace during a Temporal Cloud incident in the primary region.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'If the Workers use the Regional Endpoint for the primary region, they will not reliably connect to the Namespace during a Temporal Cloud incident in the primary region.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets)
       .filter((f) => f.role === FleetRole.WORKER && f.endpoint === EndpointKind.REGIONAL

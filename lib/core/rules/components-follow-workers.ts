@@ -1,19 +1,19 @@
 import { FleetRole, FleetState, Severity, WorkerRuntime } from '../model';
-import { Rule, RuleHit, SEED_PATTERNS } from './rule';
+import { DOCS, Rule, RuleHit } from './rule';
 
 /** Codec servers and proxies run wherever Workers run, and are never colder than those Workers. */
 export const COMPONENTS_FOLLOW_WORKERS: Rule = {
   id: 'TEMPORAL_COMPONENTS_FOLLOW_WORKERS',
   severity: Severity.ERROR,
   summary: 'Codec servers and proxies run in every Worker region, as warm as the Workers there; a proxy dials the endpoint its Workers need.',
-  source: { doc: SEED_PATTERNS, quote: 'Anything in the connection path between Workers and Temporal Cloud must be reachable from every region where Workers connect.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Anything in the connection path between Workers and Temporal Cloud must be reachable from every region where Workers connect.' },
   check(plan) {
     const hits: RuleHit[] = [];
     const { codecServer, proxy } = plan.request.components;
     for (const r of plan.regions) {
       for (const f of r.fleets.filter((x) => x.role === FleetRole.WORKER && x.runtime === WorkerRuntime.FARGATE)) {
         const warm = f.state !== FleetState.COLD_STANDBY;
-        const check = (kind: string, wanted: boolean, list: typeof r.proxies) => {
+        const check = (kind: string, wanted: boolean, list: ReadonlyArray<{ state: FleetState; namespaces: string[]; upstreamAddress?: string }>) => {
           if (!wanted) return;
           const svc = list.find((s) => s.namespaces.includes(f.namespace));
           if (!svc || (warm && svc.state === FleetState.COLD_STANDBY)) {

@@ -1,14 +1,22 @@
+import { FAILOVER_PRIVATE_HEALTH_CHECK_RULE, FailoverHealthCheckType } from '../components/failover-record';
 import { Severity } from '../model';
-import { FACTS, Rule } from './rule';
+import { DOCS, Rule } from './rule';
 
-/** Route 53 health checkers cannot reach VPC addresses: failover records in private zones use alarm-based checks. */
+/**
+ * Route 53 health checkers cannot reach VPC addresses: failover records in private zones use
+ * alarm-based checks (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html).
+ * A `TemporalFailoverRecord` used on its own makes the same check (`checkFailoverRecord`).
+ */
 export const FAILOVER_PRIVATE_HEALTH_CHECK: Rule = {
-  id: 'TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK',
+  id: FAILOVER_PRIVATE_HEALTH_CHECK_RULE,
   severity: Severity.ERROR,
   summary: 'Failover records in a private hosted zone use CloudWatch-alarm health checks.',
-  source: { doc: FACTS, quote: 'Route 53\'s health checkers cannot reach addresses inside a VPC: failover records in a private hosted zone need health checks based on a CloudWatch alarm.' },
+  source: {
+    ...DOCS.ROUTE53_PRIVATE_FAILOVER,
+    quote: 'Route 53 health checkers are outside the VPC; to check an endpoint inside a VPC, create a CloudWatch metric and alarm and a health check based on the state of the alarm.',
+  },
   check(plan) {
-    return plan.failoverRecords.filter((r) => r.privateZone && r.healthCheck !== 'cloudwatch-alarm').map((r) => ({
+    return plan.failoverRecords.filter((r) => r.privateZone && r.healthCheck !== FailoverHealthCheckType.CLOUDWATCH_ALARM).map((r) => ({
       prop: 'componentRouting',
       value: `'${r.healthCheck}'`,
       message: `the ${r.component} failover record is in a private zone, where Route 53 health checkers cannot reach the ${r.primaryRegion} target; it would never fail over (or always).`,

@@ -1,5 +1,5 @@
 import { DeploymentPattern, PollerForwarding, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { nsPath, nsProp } from './util';
 
 /** Active/Hot needs the namespace's poller forwarding disabled. */
@@ -7,7 +7,7 @@ export const HOT_FORWARDING_DISABLED: Rule = {
   id: 'TEMPORAL_HOT_FORWARDING_DISABLED',
   severity: Severity.ERROR,
   summary: 'Active/Hot namespaces have forwarding of Worker polls disabled, so the standby fleet idles.',
-  source: { doc: SEED_PATTERNS, quote: 'Forwarding is disabled for Worker polls. Each fleet connects to its local replica ... with forwarding off, so polls that reach the passive replica are not sent to the active region.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Forwarding is disabled for Worker polls. Each fleet connects to its local replica ... with forwarding off, so polls that reach the passive replica are not sent to the active region.' },
   check(plan) {
     return plan.namespaces
       .filter((ns) => ns.pattern === DeploymentPattern.ACTIVE_HOT && ns.pollerForwarding !== PollerForwarding.DISABLED)

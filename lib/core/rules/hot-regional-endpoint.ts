@@ -1,6 +1,6 @@
 import { DeploymentPattern, EndpointKind, FleetRole, Severity } from '../model';
 import { regionalEndpointHost } from '../regions';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
 
 /** Active/Hot fleets dial their own region's Regional Endpoint, never the Namespace Endpoint. */
@@ -8,7 +8,7 @@ export const HOT_REGIONAL_ENDPOINT: Rule = {
   id: 'TEMPORAL_HOT_REGIONAL_ENDPOINT',
   severity: Severity.ERROR,
   summary: 'Active/Hot Worker fleets dial their own region\'s Regional Endpoint (or VPC endpoint), not the Namespace Endpoint.',
-  source: { doc: SEED_PATTERNS, quote: 'Using the Namespace Endpoint by mistake routes the standby Workers to the active region and defeats the pattern.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Using the Namespace Endpoint by mistake routes the standby Workers to the active region and defeats the pattern.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets)
       .filter((f) => f.role === FleetRole.WORKER && f.endpoint === EndpointKind.NAMESPACE

@@ -5,9 +5,15 @@
 import { ACTIVE_ACTIVE_REGIONAL_ENDPOINT } from './active-active-regional-endpoint';
 import { ACTIVE_ACTIVE_REGIONAL_FORWARDING } from './active-active-regional-forwarding';
 import { CODEC_CERTIFICATE } from './codec-certificate';
+import { CODEC_SERVER_SETTINGS } from './codec-server-settings';
 import { COLD_NAMESPACE_ENDPOINT } from './cold-namespace-endpoint';
 import { COMPONENTS_FOLLOW_WORKERS } from './components-follow-workers';
+import { CONNECTION_SETTINGS } from './connection-settings';
+import { CREDENTIALS_SECRETS } from './credentials-secrets';
+import { CROSS_REGION_ROUTE_SETTINGS } from './cross-region-route-settings';
+import { ENVIRONMENT_RESERVED } from './environment-reserved';
 import { FAILOVER_PRIVATE_HEALTH_CHECK } from './failover-private-health-check';
+import { FAILOVER_RECORD_SETTINGS } from './failover-record-settings';
 import { HOT_FORWARDING_DISABLED } from './hot-forwarding-disabled';
 import { HOT_REGIONAL_ENDPOINT } from './hot-regional-endpoint';
 import { NAMESPACE_NAME } from './namespace-name';
@@ -15,6 +21,8 @@ import { NATIVE_CROSS_REGION_ENDPOINT } from './native-cross-region-endpoint';
 import { PLACEMENT_UNUSED_REGION } from './placement-unused-region';
 import { PRIVATE_ZONE_NAMESPACE_RECORD } from './private-zone-namespace-record';
 import { PRIVATELINK_CROSS_REGION_ROUTE } from './privatelink-cross-region-route';
+import { PRIVATELINK_SETTINGS } from './privatelink-settings';
+import { PROXY_SETTINGS } from './proxy-settings';
 import { REGION_UNKNOWN } from './region-unknown';
 import { REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE } from './regional-endpoint-namespace-region';
 import { REPLICA_REGION_PAIRING } from './replica-pairing';
@@ -24,11 +32,16 @@ import { ROUTE_OVERLAPPING_CIDRS } from './route-overlapping-cidrs';
 import { Rule } from './rule';
 import { SERVERLESS_EXTERNAL_ID } from './serverless-external-id';
 import { SERVERLESS_ONE_BUILD_ID } from './serverless-one-build-id';
+import { SERVERLESS_SETTINGS } from './serverless-settings';
+import { SERVICE_SIZING } from './service-sizing';
 import { SHARD_DUPLICATE_NAMESPACE } from './shard-duplicate-namespace';
 import { SHARD_PATTERN } from './shard-pattern';
 import { SHARD_SINGLE_REGION } from './shard-single-region';
 import { STACK_REGION_EXPLICIT } from './stack-region-explicit';
+import { SUPPLIED_NETWORK } from './supplied-network';
 import { TLS_SERVER_NAME } from './tls-server-name';
+import { TLS_SERVER_NAME_MISMATCH } from './tls-server-name-mismatch';
+import { WORKERS_OR_SERVERLESS } from './workers-or-serverless';
 
 export const RULES: readonly Rule[] = [
   // Regions, namespaces and replicas
@@ -59,11 +72,25 @@ export const RULES: readonly Rule[] = [
   SHARD_SINGLE_REGION,
   SHARD_DUPLICATE_NAMESPACE,
   // Serverless Workers
+  WORKERS_OR_SERVERLESS,
   SERVERLESS_EXTERNAL_ID,
   SERVERLESS_ONE_BUILD_ID,
   // Where resources are placed
   STACK_REGION_EXPLICIT,
   PLACEMENT_UNUSED_REGION,
+  SUPPLIED_NETWORK,
+  // Component settings (the same checks the building blocks make on their own props)
+  SERVICE_SIZING,
+  ENVIRONMENT_RESERVED,
+  CONNECTION_SETTINGS,
+  TLS_SERVER_NAME_MISMATCH,
+  CREDENTIALS_SECRETS,
+  CODEC_SERVER_SETTINGS,
+  PROXY_SETTINGS,
+  SERVERLESS_SETTINGS,
+  PRIVATELINK_SETTINGS,
+  CROSS_REGION_ROUTE_SETTINGS,
+  FAILOVER_RECORD_SETTINGS,
 ];
 
 export type { Rule, RuleHit, RuleSource } from './rule';

@@ -1,5 +1,5 @@
 import { Severity } from '../model';
-import { FACTS, Rule, RuleHit, show } from './rule';
+import { DOCS, Rule, RuleHit, show } from './rule';
 
 const NAME = /^[a-z][a-z0-9-]{0,37}[a-z0-9]$/;
 const ACCOUNT = /^[a-z0-9]{2,}$/;
@@ -9,7 +9,7 @@ export const NAMESPACE_NAME: Rule = {
   id: 'TEMPORAL_NAMESPACE_NAME',
   severity: Severity.ERROR,
   summary: 'Namespace name (2-39 lowercase letters, digits, hyphens) and account id are well-formed, so the Namespace Endpoint exists.',
-  source: { doc: FACTS, quote: 'Namespace Endpoint: <namespace>.<account>.tmprl.cloud:7233' },
+  source: { ...DOCS.NAMESPACES, quote: 'A Namespace Name must contain at least 2 characters and no more than 39 characters. A Namespace Name must begin with a letter, end with a letter or number, and contain only letters, numbers, and the hyphen (-) character. All letters in a Namespace Name must be lowercase.' },
   check(plan) {
     const hits: RuleHit[] = [];
     for (const ns of plan.namespaces) {

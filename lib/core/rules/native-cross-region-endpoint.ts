@@ -1,12 +1,12 @@
 import { CrossRegionRouteKind, Severity } from '../model';
-import { FACTS, Rule } from './rule';
+import { DOCS, Rule } from './rule';
 
 /** Temporal Cloud does not support AWS's native cross-region interface endpoints. */
 export const NATIVE_CROSS_REGION_ENDPOINT: Rule = {
   id: 'TEMPORAL_NATIVE_CROSS_REGION_ENDPOINT',
   severity: Severity.ERROR,
   summary: 'Cross-region routes use VPC peering or Transit Gateway, never AWS native cross-region interface endpoints.',
-  source: { doc: FACTS, quote: 'AWS native cross-region interface endpoints are not supported by Temporal Cloud: reach the other region\'s VPC Endpoint through VPC peering or Transit Gateway.' },
+  source: { ...DOCS.AWS_PRIVATELINK, quote: 'AWS Cross Region endpoints are not supported.' },
   check(plan) {
     if (plan.request.crossRegionRoute !== CrossRegionRouteKind.NATIVE_CROSS_REGION_ENDPOINT) return [];
     return [{

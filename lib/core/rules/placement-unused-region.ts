@@ -1,12 +1,12 @@
 import { Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 
 /** A stack or VPC given for a region the pattern does not deploy to is a misconfiguration. */
 export const PLACEMENT_UNUSED_REGION: Rule = {
   id: 'TEMPORAL_PLACEMENT_UNUSED_REGION',
   severity: Severity.ERROR,
   summary: 'Stacks and VPCs are supplied only for regions the pattern deploys to.',
-  source: { doc: SEED_PATTERNS, quote: 'a real risk of misconfiguration (such as routing a fleet to the wrong region)' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'a real risk of misconfiguration (such as routing a fleet to the wrong region)' },
   check(plan) {
     const used = plan.regions.filter((r) => r.needsVpc || r.functions.length > 0).map((r) => r.awsRegion);
     return plan.placements.filter((p) => !used.includes(p.awsRegion)).map((p) => ({

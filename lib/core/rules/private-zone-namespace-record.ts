@@ -1,12 +1,12 @@
 import { Severity } from '../model';
-import { FACTS, Rule } from './rule';
+import { DOCS, Rule } from './rule';
 
 /** The private zone of an HA namespace never overrides the Namespace Endpoint. */
 export const PRIVATE_ZONE_NAMESPACE_RECORD: Rule = {
   id: 'TEMPORAL_PRIVATE_ZONE_NAMESPACE_RECORD',
   severity: Severity.ERROR,
   summary: 'No private DNS record for an HA namespace\'s Namespace Endpoint: only `aws-<region>.region.tmprl.cloud` records.',
-  source: { doc: FACTS, quote: 'Never put a record for the Namespace Endpoint (<ns>.<account>.tmprl.cloud) in it: that short-circuits the failover CNAME and Workers stay on the old region.' },
+  source: { ...DOCS.HA_CONNECTIVITY, quote: 'For HA Namespaces, the PHZ must override only the regional records (<provider>-<region>.region.tmprl.cloud) — never the Namespace Endpoint itself (<ns>.<account>.tmprl.cloud).' },
   check(plan) {
     return plan.namespaces.filter((ns) => ns.replicaRegion !== undefined).flatMap((ns) =>
       plan.regions.flatMap((r) => r.zoneRecords).filter((z) => z.name === ns.endpointHost || z.zone === ns.endpointHost).map((z) => ({

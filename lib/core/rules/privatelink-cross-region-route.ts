@@ -1,5 +1,5 @@
 import { DeploymentPattern, EndpointKind, NetworkPath, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
 import { namespaceRegions } from '../patterns/common';
 
@@ -8,7 +8,7 @@ export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
   id: 'TEMPORAL_PRIVATELINK_CROSS_REGION_ROUTE',
   severity: Severity.ERROR,
   summary: 'Under PrivateLink, fleets on the Namespace Endpoint have a network route to every namespace region\'s VPC endpoint.',
-  source: { doc: SEED_PATTERNS, quote: 'If you use private connectivity, give the primary region\'s Workers a network route to the VPC Endpoint in the other region, so they can reach the active replica after a Namespace-only failover.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'If you use private connectivity, give the primary region\'s Workers a network route to the VPC Endpoint in the other region, so they can reach the active replica after a Namespace-only failover.' },
   check(plan) {
     const seen = new Set<string>();
     // Serverless functions in a worker VPC dial the Namespace Endpoint like a fleet does.

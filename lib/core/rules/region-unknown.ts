@@ -1,13 +1,13 @@
 import { Severity } from '../model';
 import { allRegions, findRegion } from '../regions';
-import { FACTS, Rule, RuleHit, show } from './rule';
+import { DOCS, Rule, RuleHit, show } from './rule';
 
 /** Every region the deployment names must be a Temporal Cloud region on AWS. */
 export const REGION_UNKNOWN: Rule = {
   id: 'TEMPORAL_REGION_UNKNOWN',
   severity: Severity.ERROR,
   summary: 'Every region named (namespace, replica, worker regions, pinned starters) is a Temporal Cloud region on AWS.',
-  source: { doc: FACTS, quote: 'Interface VPC endpoint per region ... Service names (com.amazonaws.vpce.<region>.vpce-svc-<id>)' },
+  source: { ...DOCS.AWS_PRIVATELINK, quote: 'The following table lists the available Temporal regions, PrivateLink endpoints, and regional endpoints used for DNS record overrides' },
   check(plan) {
     const hits: RuleHit[] = [];
     const known = allRegions().map((r) => r.awsRegion).join(', ');

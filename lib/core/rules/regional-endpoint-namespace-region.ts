@@ -1,5 +1,5 @@
 import { EndpointKind, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
 import { namespaceRegions } from '../patterns/common';
 
@@ -8,7 +8,7 @@ export const REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE: Rule = {
   id: 'TEMPORAL_REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE',
   severity: Severity.ERROR,
   summary: 'A fleet on a Regional Endpoint dials a region that holds a replica of its namespace.',
-  source: { doc: SEED_PATTERNS, quote: 'a real risk of misconfiguration (such as routing a fleet to the wrong region)' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'a real risk of misconfiguration (such as routing a fleet to the wrong region)' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
       const ns = namespaceOf(plan, f.namespace);

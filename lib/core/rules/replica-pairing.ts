@@ -1,13 +1,13 @@
 import { Severity } from '../model';
 import { canReplicate, findRegion, replicaCandidates } from '../regions';
-import { FACTS, Rule, show } from './rule';
+import { DOCS, Rule, show } from './rule';
 
 /** Replicas follow Temporal Cloud's same-continent rule; sa-east-1 has no partner. */
 export const REPLICA_REGION_PAIRING: Rule = {
   id: 'TEMPORAL_REPLICA_REGION_PAIRING',
   severity: Severity.ERROR,
   summary: 'The replica region is one Temporal Cloud replicates the primary region to (same-continent rule).',
-  source: { doc: FACTS, quote: 'sa-east-1 cannot hold a multi-region replica (no other region on its continent). Replicas follow a same-continent rule.' },
+  source: { ...DOCS.HIGH_AVAILABILITY, quote: 'You can usually choose your replica region, but the replica must be on the same continent as the primary region.' },
   check(plan) {
     return plan.namespaces.flatMap((ns) => {
       if (!ns.replicaRegion || ns.replicaRegion === ns.primaryRegion) return [];

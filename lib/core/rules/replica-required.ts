@@ -1,12 +1,12 @@
 import { DeploymentPattern, Severity } from '../model';
-import { Rule, SEED_PATTERNS, show } from './rule';
+import { DOCS, Rule, show } from './rule';
 
 /** Active/Cold, Active/Hot and Active/Active need a namespace with a replica (High Availability). */
 export const REPLICA_REQUIRED: Rule = {
   id: 'TEMPORAL_REPLICA_REQUIRED',
   severity: Severity.ERROR,
   summary: 'Active/Cold, Active/Hot and Active/Active need a namespace replica region (High Availability).',
-  source: { doc: SEED_PATTERNS, quote: 'A Namespace with High Availability has an active replica in the primary region and a passive replica in the secondary region.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'A Namespace with High Availability has an active replica in the primary region and a passive replica in the secondary region.' },
   check(plan) {
     return plan.namespaces
       .filter((ns) => ns.pattern !== DeploymentPattern.SINGLE_REGION && ns.replicaRegion === undefined)

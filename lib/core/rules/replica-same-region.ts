@@ -1,5 +1,5 @@
 import { Severity } from '../model';
-import { Rule, SEED_PATTERNS, show } from './rule';
+import { DOCS, Rule, show } from './rule';
 import { replicaCandidates, findRegion } from '../regions';
 
 /** A multi-region pattern needs the replica in another region. */
@@ -7,7 +7,7 @@ export const REPLICA_SAME_REGION: Rule = {
   id: 'TEMPORAL_REPLICA_SAME_REGION',
   severity: Severity.ERROR,
   summary: 'The replica region differs from the primary region (these patterns span two regions).',
-  source: { doc: SEED_PATTERNS, quote: 'Secondary region — the region the Namespace fails over to. It can be any Temporal Cloud region that supports replication from the primary region.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Secondary region — the region the Namespace fails over to. It can be any Temporal Cloud region that supports replication from the primary region.' },
   check(plan) {
     return plan.namespaces
       .filter((ns) => ns.replicaRegion !== undefined && ns.replicaRegion === ns.primaryRegion)

@@ -6,11 +6,20 @@
 import { Severity } from '../model';
 import { DeploymentPlan } from '../plan';
 
-/** Where a rule's sentence comes from. */
-export interface RuleSource {
-  /** The document, e.g. `Worker deployment patterns (Active/Passive Hot)`. */
+/** A public documentation page (Temporal's or AWS's) a rule cites. */
+export interface DocPage {
+  /** The page title, e.g. `Connectivity for High Availability`. */
   readonly doc: string;
-  /** The sentence enforced, quoted. */
+  /** The page's public URL (https://docs.temporal.io/... or https://docs.aws.amazon.com/...). */
+  readonly url: string;
+}
+
+/**
+ * Where a rule's sentence comes from: a public page and the sentence enforced. Rule files write
+ * `source: { ...DOCS.HA_CONNECTIVITY, quote: '...' }`.
+ */
+export interface RuleSource extends DocPage {
+  /** The sentence enforced, quoted (or closely paraphrased) from the page. */
   readonly quote: string;
 }
 
@@ -44,5 +53,64 @@ export function show(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
-export const SEED_PATTERNS = 'Worker deployment patterns (seed 000)';
-export const FACTS = 'Temporal Cloud connectivity / HA docs (TEMPORAL_FACTS.md)';
+/**
+ * The public pages the rules cite (title and URL). A rule file names one of these rather than
+ * writing a URL itself, so that a moved page is fixed once.
+ */
+export const DOCS = {
+  /** Temporal: Worker deployment patterns (Active/Cold, Active/Hot, Active/Active, sharding, Serverless Workers). */
+  ARCHITECTURE_PATTERNS: {
+    doc: 'Temporal Cloud: Worker deployment patterns for Active-Passive and Active-Active HA/DR',
+    url: 'https://docs.temporal.io/cloud/high-availability/architecture-patterns',
+  },
+  /** Temporal: replication, replica regions and request forwarding. */
+  HIGH_AVAILABILITY: {
+    doc: 'Temporal Cloud: High Availability',
+    url: 'https://docs.temporal.io/cloud/high-availability',
+  },
+  /** Temporal: Namespace Endpoint vs Regional Endpoint, mTLS server name, PrivateLink and private DNS for HA. */
+  HA_CONNECTIVITY: {
+    doc: 'Temporal Cloud: Connectivity for High Availability',
+    url: 'https://docs.temporal.io/cloud/high-availability/ha-connectivity',
+  },
+  /** Temporal: Namespace names, account ids and endpoints. */
+  NAMESPACES: {
+    doc: 'Temporal Cloud: Namespaces',
+    url: 'https://docs.temporal.io/cloud/namespaces',
+  },
+  /** Temporal: AWS PrivateLink requirements and the service name of each region. */
+  AWS_PRIVATELINK: {
+    doc: 'Temporal Cloud: AWS PrivateLink connectivity',
+    url: 'https://docs.temporal.io/cloud/connectivity/aws-connectivity',
+  },
+  /** Temporal: codec servers (endpoints, HTTPS, CORS for the Web UI). */
+  CODECS: {
+    doc: 'Temporal: Codecs and Encryption',
+    url: 'https://docs.temporal.io/production-deployment/data-encryption',
+  },
+  /** Temporal: what Serverless Workers are and how Temporal invokes them. */
+  SERVERLESS_WORKERS: {
+    doc: 'Temporal: Serverless Workers',
+    url: 'https://docs.temporal.io/serverless-workers',
+  },
+  /** Temporal: Serverless Workers on AWS Lambda (invocation role, external ID). */
+  SERVERLESS_LAMBDA: {
+    doc: 'Temporal: Deploy a Serverless Worker on AWS Lambda',
+    url: 'https://docs.temporal.io/production-deployment/worker-deployments/serverless-workers/aws-lambda',
+  },
+  /** AWS: Route 53 failover records in private hosted zones. */
+  ROUTE53_PRIVATE_FAILOVER: {
+    doc: 'Amazon Route 53: Configuring failover in a private hosted zone',
+    url: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html',
+  },
+  /** AWS: VPC peering prerequisites (no overlapping CIDR blocks). */
+  VPC_PEERING: {
+    doc: 'Amazon VPC: Create a VPC peering connection',
+    url: 'https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html',
+  },
+  /** AWS: ACM certificates are regional. */
+  ACM_REGIONS: {
+    doc: 'AWS Certificate Manager: Supported Regions',
+    url: 'https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html',
+  },
+} satisfies Record<string, DocPage>;

@@ -1,5 +1,5 @@
 import { Severity } from '../model';
-import { Rule, RuleHit, SEED_PATTERNS } from './rule';
+import { DOCS, Rule, RuleHit } from './rule';
 import { namespaceRegions } from '../patterns/common';
 
 /** One Worker Deployment Version spans both regions: one Build ID, a function in each namespace region. */
@@ -7,7 +7,7 @@ export const SERVERLESS_ONE_BUILD_ID: Rule = {
   id: 'TEMPORAL_SERVERLESS_ONE_BUILD_ID',
   severity: Severity.ERROR,
   summary: 'Serverless Workers register one function per namespace region under a single Build ID.',
-  source: { doc: SEED_PATTERNS, quote: 'One Worker Deployment spans both regions. You register a compute function per region under a single Build ID, so the deployment is ready to run in either region.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'One Worker Deployment spans both regions. You register a compute function per region under a single Build ID, so the deployment is ready to run in either region.' },
   check(plan) {
     const req = plan.request.serverless;
     if (!req) return [];

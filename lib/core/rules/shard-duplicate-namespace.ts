@@ -1,13 +1,13 @@
 import { qualifiedNamespace } from '../endpoints';
 import { Severity } from '../model';
-import { Rule, RuleHit, SEED_PATTERNS } from './rule';
+import { DOCS, Rule, RuleHit } from './rule';
 
 /** Each shard is its own namespace, and shard names are unique. */
 export const SHARD_DUPLICATE_NAMESPACE: Rule = {
   id: 'TEMPORAL_SHARD_DUPLICATE_NAMESPACE',
   severity: Severity.ERROR,
   summary: 'Each shard is its own namespace (and has its own name).',
-  source: { doc: SEED_PATTERNS, quote: 'sharding across multiple Namespaces — one Namespace active per region' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'sharding across multiple Namespaces — one Namespace active per region' },
   check(plan) {
     const hits: RuleHit[] = [];
     const shards = plan.request.shards ?? [];

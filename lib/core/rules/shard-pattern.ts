@@ -1,5 +1,5 @@
 import { DeploymentPattern, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 
 const ALLOWED = [DeploymentPattern.SINGLE_REGION, DeploymentPattern.ACTIVE_COLD, DeploymentPattern.ACTIVE_HOT];
 
@@ -8,7 +8,7 @@ export const SHARD_PATTERN: Rule = {
   id: 'TEMPORAL_SHARD_PATTERN',
   severity: Severity.ERROR,
   summary: 'Each shard of a regionally sharded deployment uses Single-region, Active/Cold or Active/Hot.',
-  source: { doc: SEED_PATTERNS, quote: 'Each shard\'s Workers can use Single-region, Active/Cold, or Active/Hot, depending on that shard\'s availability and recovery-time needs.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Each shard\'s Workers can use Single-region, Active/Cold, or Active/Hot, depending on that shard\'s availability and recovery-time needs.' },
   check(plan) {
     if (plan.request.shards !== undefined && plan.request.shards.length === 0) {
       return [{

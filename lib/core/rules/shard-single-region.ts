@@ -1,12 +1,12 @@
 import { DeploymentPattern, Severity } from '../model';
-import { Rule, SEED_PATTERNS } from './rule';
+import { DOCS, Rule } from './rule';
 
 /** A single-region shard has no automatic failover. */
 export const SHARD_SINGLE_REGION: Rule = {
   id: 'TEMPORAL_SHARD_SINGLE_REGION',
   severity: Severity.WARNING,
   summary: 'A single-region shard has no automatic failover; acknowledge it if the shard only needs local processing.',
-  source: { doc: SEED_PATTERNS, quote: 'Single-region shards don\'t get high availability out of the box. ... failing a Single-region shard over to another region is entirely your responsibility.' },
+  source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Single-region shards don\'t get high availability out of the box. ... failing a Single-region shard over to another region is entirely your responsibility.' },
   check(plan) {
     return (plan.request.shards ?? []).flatMap((s, i) => s.pattern !== DeploymentPattern.SINGLE_REGION ? [] : [{
       prop: `shards[${i}].pattern`,

@@ -1,12 +1,12 @@
 import { Severity } from '../model';
-import { FACTS, Rule, RuleHit } from './rule';
+import { DOCS, Rule, RuleHit } from './rule';
 
 /** Each region's resources go to a stack whose region is explicit and matches. */
 export const STACK_REGION_EXPLICIT: Rule = {
   id: 'TEMPORAL_STACK_REGION_EXPLICIT',
   severity: Severity.ERROR,
   summary: 'Every stack the deployment uses has an explicit region equal to the region it serves.',
-  source: { doc: FACTS, quote: 'Interface VPC endpoint per region (com.amazonaws.vpce.<region>.vpce-svc-<id>)' },
+  source: { ...DOCS.AWS_PRIVATELINK, quote: 'PrivateLink endpoint services are regional.' },
   check(plan) {
     const hits: RuleHit[] = [];
     for (const p of plan.placements.filter((x) => x.suppliedStack)) {

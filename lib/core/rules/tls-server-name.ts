@@ -1,6 +1,6 @@
 import { requiredTlsServerName } from '../endpoints';
 import { Severity } from '../model';
-import { FACTS, Rule, show } from './rule';
+import { DOCS, Rule, show } from './rule';
 import { namespaceOf } from './util';
 
 /** mTLS on a Regional Endpoint (or behind a proxy) needs the TLS server name of the certificate presented. */
@@ -8,7 +8,7 @@ export const TLS_SERVER_NAME: Rule = {
   id: 'TEMPORAL_TLS_SERVER_NAME',
   severity: Severity.ERROR,
   summary: 'Fleets whose dialed host differs from the certificate\'s (mTLS on a Regional Endpoint, any proxy) set the right TLS server name.',
-  source: { doc: FACTS, quote: 'mTLS on a Regional Endpoint: the client must set its TLS server name (serverNameOverride) to the Namespace Endpoint host, because the namespace\'s certificate is presented.' },
+  source: { ...DOCS.HA_CONNECTIVITY, quote: 'When authenticating with mTLS, set the Client\'s server_name / serverNameOverride config equal to the Namespace Endpoint.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
       const ns = namespaceOf(plan, f.namespace);

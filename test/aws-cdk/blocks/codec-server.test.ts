@@ -4,17 +4,19 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { TemporalCodecServer, TemporalCodecServerProps } from '../../../lib/aws-cdk/blocks';
+import { TemporalHaValidationError } from '../../../lib/core/errors';
+import { errorOf } from '../support';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 const CERT_ARN = 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
 
-function codec(props: Partial<TemporalCodecServerProps> = {}): { stack: Stack; codec: TemporalCodecServer } {
+function codec(props: Partial<TemporalCodecServerProps> = {}, certificateArn = CERT_ARN): { stack: Stack; codec: TemporalCodecServer } {
   const stack = new Stack(new App(), 'Orders', { env: ENV });
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
   const server = new TemporalCodecServer(stack, 'Codec', {
     cluster: new ecs.Cluster(stack, 'Cluster', { vpc }),
     image: ecs.ContainerImage.fromRegistry('example/codec-server:1.0.0'),
-    certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+    certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', certificateArn),
     ...props,
   });
   return { stack, codec: server };
@@ -42,11 +44,13 @@ describe('TemporalCodecServer', () => {
       ]),
     });
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: '256',
+      Memory: '512',
       ContainerDefinitions: [Match.objectLike({
-        Environment: Match.arrayWith([
-          { Name: 'PORT', Value: '8080' },
+        Environment: [
           { Name: 'CORS_ALLOWED_ORIGINS', Value: 'https://cloud.temporal.io' },
-        ]),
+          { Name: 'PORT', Value: '8080' },
+        ],
         PortMappings: [{ ContainerPort: 8080, Protocol: 'tcp' }],
       })],
     });
@@ -103,26 +107,64 @@ describe('TemporalCodecServer', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({
-        Environment: Match.arrayWith([
-          { Name: 'PORT', Value: '9000' },
+        Environment: [
           { Name: 'CORS_ALLOWED_ORIGINS', Value: 'https://cloud.temporal.io,https://ui.example.com:8443' },
-        ]),
+          { Name: 'PORT', Value: '9000' },
+        ],
       })],
+    });
+    // Internet-facing: HTTPS from any IPv4 address unless allowedCidrs narrows it.
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' })],
     });
     template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 9000, HealthCheckPath: '/ready' });
     expect(stack.resolve(server.url)).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^CodecLoadBalancer/), 'DNSName'] }]] });
   });
 
+  test('allowedCidrs are the peers of the HTTPS listener; extra environment is kept beside the contract', () => {
+    // GIVEN / WHEN
+    const { stack, codec: server } = codec({ allowedCidrs: ['10.8.0.0/16', '192.168.1.0/24'], environment: { KMS_KEY_ID: 'alias/codec' } });
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [
+        Match.objectLike({ FromPort: 443, CidrIp: '10.8.0.0/16' }),
+        Match.objectLike({ FromPort: 443, CidrIp: '192.168.1.0/24' }),
+      ],
+    });
+    expect(server.settings.environment).toEqual({ CORS_ALLOWED_ORIGINS: 'https://cloud.temporal.io', KMS_KEY_ID: 'alias/codec', PORT: '8080' });
+  });
+
   test.each([
-    [{ corsAllowedOrigins: ['*'] }, "TemporalCodecServer(Orders/Codec): corsAllowedOrigins contains '*'"],
-    [{ corsAllowedOrigins: ['https://cloud.temporal.io/'] }, /corsAllowedOrigins contains 'https:\/\/cloud.temporal.io\/', which is not an origin/],
-    [{ desiredCount: -1 }, /desiredCount \(-1\) must be a whole number >= 0/],
-    [{ containerPort: 70000 }, /containerPort \(70000\) must be a whole number from 1 to 65535/],
-    [{ healthCheckPath: 'health' }, /healthCheckPath \('health'\) must start with '\/'/],
-    [{ domainName: 'https://codec.example.com' }, /domainName \('https:\/\/codec.example.com'\) is not a DNS name/],
-    [{ environment: { PORT: '1' } }, /environment sets PORT.*use containerPort/],
-  ] as Array<[Partial<TemporalCodecServerProps>, string | RegExp]>)('rejects %o with a clear error', (props, message) => {
-    expect(() => codec(props)).toThrow(message);
+    [{ corsAllowedOrigins: ['*'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "corsAllowedOrigins[0] = '*': allows any origin"],
+    [{ corsAllowedOrigins: ['https://cloud.temporal.io', 'https://cloud.temporal.io/'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "corsAllowedOrigins[1] = 'https://cloud.temporal.io/': is not an origin"],
+    [{ desiredCount: -1 }, 'TEMPORAL_SERVICE_SIZING', 'desiredCount = -1: '],
+    [{ cpu: 300 }, 'TEMPORAL_SERVICE_SIZING', 'cpu = 300: '],
+    [{ containerPort: 70000 }, 'TEMPORAL_CODEC_SERVER_SETTINGS', 'containerPort = 70000: must be a whole number from 1 to 65535.'],
+    [{ healthCheckPath: 'health' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "healthCheckPath = 'health': is not a path"],
+    [{ domainName: 'https://codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "domainName = 'https://codec.example.com': is not a DNS name."],
+    [{ allowedCidrs: ['10.0.0.0/33'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "allowedCidrs[0] = '10.0.0.0/33': is not an IPv4 CIDR block."],
+    [{ environment: { PORT: '1' } }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "environment.PORT = '1': PORT is set by the library from containerPort. Fix: remove it and set containerPort instead."],
+  ] as Array<[Partial<TemporalCodecServerProps>, string, string]>)('rejects %o with the rule id, prop = value and a fix', (props, ruleId, text) => {
+    const err = errorOf(() => codec(props));
+    expect(err).toBeInstanceOf(TemporalHaValidationError);
+    expect(err.message).toMatch(/^TemporalCodecServer Orders\/Codec has 1 configuration error/);
+    expect(err.message).toContain(`[${ruleId}] Orders/Codec: ${text}`);
+    expect(err.message).toMatch(/Fix: \S+/);
+  });
+
+  test('a certificate of another region is rejected: ACM certificates are regional', () => {
+    const err = errorOf(() => codec({}, 'arn:aws:acm:us-west-2:111111111111:certificate/11111111-2222-3333-4444-555555555555'));
+    expect(err.message).toContain("[TEMPORAL_CODEC_SERVER_SETTINGS] Orders/Codec: certificateArn = 'arn:aws:acm:us-west-2:111111111111:certificate/11111111-2222-3333-4444-555555555555': is a certificate of us-west-2");
+    expect(err.message).toContain('Fix: use a certificate requested or imported in us-east-1');
+  });
+
+  test('every problem is listed in the one error', () => {
+    const err = errorOf(() => codec({ corsAllowedOrigins: ['*'], containerPort: 0, memoryLimitMiB: 100 })) as TemporalHaValidationError;
+    expect(err.findings.map((f) => `${f.ruleId} ${f.prop}`)).toEqual([
+      'TEMPORAL_CODEC_SERVER_SETTINGS containerPort',
+      'TEMPORAL_CODEC_SERVER_SETTINGS corsAllowedOrigins[0]',
+      'TEMPORAL_SERVICE_SIZING memoryLimitMiB',
+    ]);
   });
 });

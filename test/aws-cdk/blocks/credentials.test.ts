@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { BoundTemporalCredentials, TemporalCredentials } from '../../../lib/aws-cdk/blocks';
+import { TemporalHaValidationError } from '../../../lib/core/errors';
 import { AuthMethod } from '../../../lib/core/model';
 import { CredentialPart } from '../../../lib/core/worker-config';
 
@@ -63,19 +64,41 @@ describe('TemporalCredentials', () => {
     expect(statements.map((s: any) => s.Resource)).toEqual([{ Ref: expect.stringMatching(/^Cert/) }, { Ref: expect.stringMatching(/^Key/) }]);
   });
 
+  const problem = (factory: string, prop: string, value: string, message: string, fix: string) =>
+    `TemporalCredentials ${factory} has 1 configuration error that would break failover or deployment:\n`
+    + `  1. [TEMPORAL_CREDENTIALS_SECRETS] ${factory}: ${prop} = ${value}: ${message} Fix: ${fix}`;
+
   test.each([
-    [() => TemporalCredentials.apiKeyFromSecretName('arn:aws:secretsmanager:us-east-1:111111111111:secret:x'), /secretName \('arn:aws:.*'\) is an ARN, not a name/],
-    [() => TemporalCredentials.apiKeyFromSecretName(''), /secretName \(''\) must be a non-empty Secrets Manager secret name/],
-    [() => TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'a', privateKeySecretName: 'a' }), /'client-certificate' and 'client-key' both read secret 'a' as a whole\. Use two secrets, or two JSON fields/],
-    [() => TemporalCredentials.apiKeyFromSecretName('a', { field: ' ' }), /JSON field for 'api-key' is an empty string/],
-  ])('rejects bad input (%#)', (make, message) => {
+    [() => TemporalCredentials.apiKeyFromSecretName('arn:aws:secretsmanager:us-east-1:111111111111:secret:x'), problem('apiKeyFromSecretName()', 'secretName',
+      "'arn:aws:secretsmanager:us-east-1:111111111111:secret:x'", 'is an ARN, not a name: secrets are looked up by name in each region.',
+      "pass the secret's name (replicas keep it), or an imported secret.")],
+    [() => TemporalCredentials.apiKeyFromSecretName(''), problem('apiKeyFromSecretName()', 'secretName', "''",
+      'must be a non-empty Secrets Manager secret name without surrounding spaces.', "pass the secret's name, e.g. 'temporal/orders/api-key'.")],
+    [() => TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'a', privateKeySecretName: 'a' }), problem('mtlsFromSecretNames()', 'privateKeySecretName', "'a'",
+      'reads the same secret as certificateSecretName, as a whole: the certificate and the private key cannot both be that value.',
+      'use two secrets, or two JSON fields (certificateField and privateKeyField) of one secret.')],
+    [() => TemporalCredentials.apiKeyFromSecretName('a', { field: ' ' }), problem('apiKeyFromSecretName()', 'field', "' '",
+      "is an empty JSON field for the 'api-key'.", 'omit the field to use the whole secret, or name the JSON key.')],
+  ])('rejects bad input with one TemporalHaValidationError (%#)', (make, message) => {
+    expect(make).toThrow(TemporalHaValidationError);
     expect(make).toThrow(message);
+  });
+
+  test('the same secret object for certificate and key, read as a whole, is refused; two fields of it are not', () => {
+    const stack = stackIn(new App(), 'us-east-1');
+    const secret = new secretsmanager.Secret(stack, 'Mtls');
+    expect(() => TemporalCredentials.mtls({ certificate: secret, privateKey: secret })).toThrow(problem('mtls()', 'privateKey', '(the certificate secret)',
+      'reads the same secret as certificate, as a whole: the certificate and the private key cannot both be that value.',
+      'use two secrets, or two JSON fields (certificateField and privateKeyField) of one secret.'));
+    expect(TemporalCredentials.mtls({ certificate: secret, privateKey: secret, certificateField: 'crt', privateKeyField: 'key' }).bind(stack).secrets).toEqual([secret]);
   });
 
   test('bound credentials refuse a part they do not carry', () => {
     const stack = stackIn(new App(), 'us-east-1');
     const bound = TemporalCredentials.apiKey(new secretsmanager.Secret(stack, 'ApiKey')).bind(stack);
-    expect(() => bound.secretFor(CredentialPart.CLIENT_KEY)).toThrow("api-key credentials carry no 'client-key' (they carry 'api-key'). Use credentials of the matching AuthMethod.");
-    expect(() => new BoundTemporalCredentials({ method: AuthMethod.MTLS, parts: bound.parts })).toThrow(/parts has no 'client-certificate' entry/);
+    expect(() => bound.secretFor(CredentialPart.CLIENT_KEY)).toThrow(
+      "[TEMPORAL_CREDENTIALS_SECRETS] BoundTemporalCredentials.partFor: part = 'client-key': api-key credentials carry no 'client-key' (they carry 'api-key'). Fix: use credentials of the matching AuthMethod.");
+    expect(() => new BoundTemporalCredentials({ method: AuthMethod.MTLS, parts: bound.parts })).toThrow(
+      "[TEMPORAL_CREDENTIALS_SECRETS] props: parts = 'api-key': has no 'client-certificate' entry, which mtls credentials require. Fix: add a part for 'client-certificate'.");
   });
 });

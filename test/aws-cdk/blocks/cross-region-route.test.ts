@@ -27,8 +27,21 @@ describe('TemporalVpcPeering', () => {
   test('overlapping CIDRs fail with the rule id and the fix', () => {
     const { stack, vpc } = vpcStack();
     const err = errorOf(() => new TemporalVpcPeering(stack, 'Peering', { vpc, vpcCidr: '10.10.0.0/16', peerVpcId: 'vpc-0peer', peerRegion: 'us-west-2', peerCidr: '10.10.128.0/17' }));
-    expect(err.message).toContain('[TEMPORAL_ROUTE_OVERLAPPING_CIDRS]');
-    expect(err.message).toContain("peerCidr ('10.10.128.0/17') overlaps the VPC's CIDR ('10.10.0.0/16')");
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain("[TEMPORAL_ROUTE_OVERLAPPING_CIDRS] S/Peering: vpcCidr / peerCidr = '10.10.0.0/16' and '10.10.128.0/17': the us-east-1 and us-west-2 VPCs overlap");
+    expect(err.message).toContain("Fix: give each region's VPC a distinct CIDR");
+  });
+
+  test('equal CIDRs overlap too', () => {
+    const { stack, vpc } = vpcStack();
+    const err = errorOf(() => new TemporalVpcPeering(stack, 'Peering', { vpc, vpcCidr: '10.10.0.0/16', peerVpcId: 'vpc-0peer', peerRegion: 'us-west-2', peerCidr: '10.10.0.0/16' }));
+    expect(err.message).toContain("vpcCidr / peerCidr = '10.10.0.0/16' and '10.10.0.0/16'");
+  });
+
+  test('the peering connection is named for the two regions', () => {
+    const { stack, vpc } = vpcStack();
+    new TemporalVpcPeering(stack, 'Peering', { vpc, vpcCidr: '10.10.0.0/16', peerVpcId: 'vpc-0peer', peerRegion: 'us-west-2', peerCidr: '10.20.0.0/16' });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCPeeringConnection', { Tags: [{ Key: 'Name', Value: 'temporal-us-east-1-to-us-west-2' }] });
   });
 });
 
@@ -46,6 +59,21 @@ describe('TemporalPeerRoutes', () => {
   ])('needs exactly one of peering or Transit Gateway (%s given)', (word, extra) => {
     const { stack, vpc } = vpcStack();
     const err = errorOf(() => new TemporalPeerRoutes(stack, 'Routes', { vpc, destinationCidr: '10.30.0.0/16', ...extra }));
-    expect(err.message).toContain(`set exactly one of vpcPeeringConnectionId and transitGatewayId (got ${word})`);
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain('[TEMPORAL_CROSS_REGION_ROUTE_SETTINGS] S/Routes: vpcPeeringConnectionId / transitGatewayId = ');
+    expect(err.message).toContain(`a route goes through exactly one of a VPC peering connection and a Transit Gateway (got ${word}). Fix: set exactly one of vpcPeeringConnectionId and transitGatewayId.`);
+  });
+
+  test('subnets without route tables are named with the fix', () => {
+    const { stack, vpc } = vpcStack();
+    const err = errorOf(() => new TemporalPeerRoutes(stack, 'Routes', { vpc, destinationCidr: '10.30.0.0/16', transitGatewayId: 'tgw-1', subnets: { subnets: [] } }));
+    expect(err.message).toContain("[TEMPORAL_CROSS_REGION_ROUTE_SETTINGS] S/Routes: subnets = []: names no route table, so no route to the other region's VPC can be added");
+    expect(err.message).toContain("Fix: give the route tables of the Workers' private subnets.");
+  });
+
+  test('a destination overlapping the VPC (vpcCidr given) is refused', () => {
+    const { stack, vpc } = vpcStack();
+    const err = errorOf(() => new TemporalPeerRoutes(stack, 'Routes', { vpc, vpcCidr: '10.10.0.0/16', destinationCidr: '10.10.64.0/18', transitGatewayId: 'tgw-1' }));
+    expect(err.message).toContain("[TEMPORAL_ROUTE_OVERLAPPING_CIDRS] S/Routes: vpcCidr / destinationCidr = '10.10.0.0/16' and '10.10.64.0/18'");
   });
 });

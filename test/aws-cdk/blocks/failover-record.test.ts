@@ -15,12 +15,13 @@ import { TemporalCodecServer, TemporalProxy } from '../../../lib/aws-cdk/blocks'
 import {
   ComponentLoadBalancerType,
   FailoverHealthCheck,
+  FailoverHealthCheckType,
   FailoverTarget,
   TemporalComponentHealthAlarm,
-  TemporalComponentHealthAlarmProps,
   TemporalFailoverRecord,
   TemporalFailoverRecordProps,
 } from '../../../lib/aws-cdk/blocks/failover-record';
+import { TemporalHaValidationError } from '../../../lib/core/errors';
 import { errorOf } from '../support';
 
 const ACCOUNT = '111111111111';
@@ -32,26 +33,7 @@ const EAST_ALARM = 'temporal-orders-codec-us-east-1-no-healthy-targets';
 const WEST_ALARM = 'temporal-orders-codec-us-west-2-no-healthy-targets';
 const PRIMARY: FailoverTarget = { dnsName: EAST_CODEC, region: 'us-east-1', healthAlarmName: EAST_ALARM };
 const SECONDARY: FailoverTarget = { dnsName: WEST_CODEC, region: 'us-west-2', healthAlarmName: WEST_ALARM };
-
-/** A stack with an ALB and a target group attached to it. */
-function albStack(): { stack: Stack; targetGroup: elbv2.ApplicationTargetGroup } {
-  const stack = new Stack(new App(), 'OrdersEast', { env: EAST });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
-  const lb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
-  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'Codec', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
-  lb.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
-  return { stack, targetGroup };
-}
-
-/** A stack with an NLB and a target group attached to it. */
-function nlbStack(): { stack: Stack; targetGroup: elbv2.NetworkTargetGroup } {
-  const stack = new Stack(new App(), 'OrdersEast', { env: EAST });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
-  const lb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
-  const targetGroup = new elbv2.NetworkTargetGroup(stack, 'Proxy', { vpc, port: 7233, targetType: elbv2.TargetType.IP });
-  lb.addListener('Tcp', { port: 7233, defaultTargetGroups: [targetGroup] });
-  return { stack, targetGroup };
-}
+const RULE = 'TEMPORAL_FAILOVER_RECORD_SETTINGS';
 
 /** A stack in us-west-2 with the worker VPC's private zone and a failover record in it. */
 function privateRecord(props: Partial<TemporalFailoverRecordProps> = {}): { stack: Stack; record: TemporalFailoverRecord } {
@@ -73,115 +55,6 @@ function publicRecord(props: Partial<TemporalFailoverRecordProps> = {}): { stack
   });
   return { stack, record };
 }
-
-describe('TemporalComponentHealthAlarm', () => {
-  test('ALB target group: HealthyHostCount (AWS/ApplicationELB) minimum per minute < 1 for 2 periods, missing data breaching, deterministic name', () => {
-    // GIVEN
-    const { stack, targetGroup } = albStack();
-    // WHEN
-    const health = new TemporalComponentHealthAlarm(stack, 'CodecHealth', { name: 'orders-codec', targetGroup });
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: EAST_ALARM,
-      Namespace: 'AWS/ApplicationELB',
-      MetricName: 'HealthyHostCount',
-      Statistic: 'Minimum',
-      Period: 60,
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
-      EvaluationPeriods: 2,
-      DatapointsToAlarm: 2,
-      TreatMissingData: 'breaching',
-      Dimensions: Match.arrayWith([
-        { Name: 'LoadBalancer', Value: Match.anyValue() },
-        { Name: 'TargetGroup', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Codec'), 'TargetGroupFullName'] } },
-      ]),
-    });
-    expect(health.alarmName).toBe(EAST_ALARM);
-    expect(health.alarmRegion).toBe('us-east-1');
-    expect(stack.resolve(health.alarm.alarmName)).toEqual({ Ref: expect.stringMatching(/^CodecHealthAlarm/) });
-    expect(TemporalComponentHealthAlarm.alarmNameFor('orders-codec', 'us-east-1')).toBe(EAST_ALARM);
-  });
-
-  test('NLB target group: AWS/NetworkELB namespace, configurable periods and name', () => {
-    // GIVEN
-    const { stack, targetGroup } = nlbStack();
-    // WHEN
-    const health = new TemporalComponentHealthAlarm(stack, 'ProxyHealth', {
-      name: 'orders-proxy', targetGroup, evaluationPeriods: 3, alarmName: 'orders-proxy-down',
-    });
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'orders-proxy-down',
-      Namespace: 'AWS/NetworkELB',
-      MetricName: 'HealthyHostCount',
-      Statistic: 'Minimum',
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
-      EvaluationPeriods: 3,
-      DatapointsToAlarm: 3,
-      TreatMissingData: 'breaching',
-    });
-    expect(health.alarmName).toBe('orders-proxy-down');
-  });
-
-  test('from dimensions, for a target group the app does not hold', () => {
-    // GIVEN
-    const stack = new Stack(new App(), 'OrdersEast', { env: EAST });
-    // WHEN
-    new TemporalComponentHealthAlarm(stack, 'CodecHealth', {
-      name: 'orders-codec',
-      dimensions: {
-        loadBalancerType: ComponentLoadBalancerType.APPLICATION,
-        loadBalancerFullName: 'app/codec/50dc6c495c0c9188',
-        targetGroupFullName: 'targetgroup/codec/73e2d6bc24d8a067',
-      },
-    });
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: EAST_ALARM,
-      Namespace: 'AWS/ApplicationELB',
-      MetricName: 'HealthyHostCount',
-      Dimensions: Match.arrayWith([
-        { Name: 'LoadBalancer', Value: 'app/codec/50dc6c495c0c9188' },
-        { Name: 'TargetGroup', Value: 'targetgroup/codec/73e2d6bc24d8a067' },
-      ]),
-    });
-  });
-
-  test('toFailoverTarget carries the alarm by name and region', () => {
-    // GIVEN
-    const { stack, targetGroup } = albStack();
-    const health = new TemporalComponentHealthAlarm(stack, 'CodecHealth', { name: 'orders-codec', targetGroup });
-    // WHEN / THEN
-    expect(health.toFailoverTarget(EAST_CODEC)).toEqual(PRIMARY);
-  });
-
-  test.each([
-    [{ name: 'orders codec' }, "TemporalComponentHealthAlarm(OrdersEast/Health): name ('orders codec') must be 1 to 150 letters"],
-    [{ evaluationPeriods: 0 }, /evaluationPeriods \(0\) must be a whole number from 1 to 1440/],
-    [{ targetGroup: undefined }, /neither targetGroup nor dimensions is set/],
-    [{ dimensions: { loadBalancerType: ComponentLoadBalancerType.NETWORK, loadBalancerFullName: 'app/x/1', targetGroupFullName: 'targetgroup/x/2' } },
-      /both targetGroup and dimensions are set/],
-  ] as Array<[Partial<TemporalComponentHealthAlarmProps>, string | RegExp]>)('rejects %o with a clear error', (props, message) => {
-    const { stack, targetGroup } = albStack();
-    expect(() => new TemporalComponentHealthAlarm(stack, 'Health', { name: 'orders-codec', targetGroup, ...props })).toThrow(message);
-  });
-
-  test('rejects mismatched dimensions, a target group with no load balancer and a region-agnostic stack', () => {
-    const stack = new Stack(new App(), 'OrdersEast', { env: EAST });
-    expect(() => new TemporalComponentHealthAlarm(stack, 'A', {
-      name: 'c', dimensions: { loadBalancerType: ComponentLoadBalancerType.APPLICATION, loadBalancerFullName: 'net/proxy/1', targetGroupFullName: 'targetgroup/proxy/2' },
-    })).toThrow(/dimensions.loadBalancerType \(application\) does not match .*Use ComponentLoadBalancerType.NETWORK/);
-    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
-    const lonely = new elbv2.ApplicationTargetGroup(stack, 'Lonely', { vpc, port: 80 });
-    expect(() => new TemporalComponentHealthAlarm(stack, 'B', { name: 'c', targetGroup: lonely })).toThrow(/has no load balancer to read metrics for .*after listener.addTargets/);
-    const agnostic = new Stack(new App(), 'Agnostic');
-    expect(() => new TemporalComponentHealthAlarm(agnostic, 'C', {
-      name: 'c', dimensions: { loadBalancerType: ComponentLoadBalancerType.NETWORK, loadBalancerFullName: 'net/p/1', targetGroupFullName: 'targetgroup/p/2' },
-    })).toThrow(/the stack's region is unresolved .*env: \{ region/);
-  });
-});
 
 describe('TemporalFailoverRecord', () => {
   test('private zone: CLOUDWATCH_METRIC health checks on each region\'s alarm, insufficient data unhealthy', () => {
@@ -272,20 +145,30 @@ describe('TemporalFailoverRecord', () => {
     // GIVEN / WHEN
     const error = errorOf(() => privateRecord({ healthCheck: FailoverHealthCheck.https() }));
     // THEN
-    expect(error.message).toBe('TemporalFailoverRecord(OrdersLinksWest/CodecFailover): [TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK] healthCheck = FailoverHealthCheck.https(): '
-      + 'the codec.orders.temporal.internal failover record is in a private zone, where Route 53 health checkers cannot reach the us-east-1 or us-west-2 target; '
-      + 'it would never fail over (or always). Fix: use healthCheck: FailoverHealthCheck.cloudWatchAlarm() (the default) with a TemporalComponentHealthAlarm per target.');
+    expect(error).toBeInstanceOf(TemporalHaValidationError);
+    expect(error.message).toBe([
+      'TemporalFailoverRecord OrdersLinksWest/CodecFailover has 1 configuration error that would break failover or deployment:',
+      "  1. [TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK] OrdersLinksWest/CodecFailover: healthCheck = 'https': "
+        + 'the codec.orders.temporal.internal failover record is in a private zone, where Route 53 health checkers cannot reach the us-east-1 or us-west-2 target; '
+        + 'it would never fail over (or always). Fix: use CloudWatch-alarm health checks (FailoverHealthCheck.cloudWatchAlarm(), the default) with a health alarm per target.',
+    ].join('\n'));
   });
 
-  test('imported zones: declared private rejects HTTPS; unknown kind asks for privateZone; declared public allows it', () => {
+  test('imported zones: declared private rejects HTTPS; unknown kind asks for privateZone; declared public allows it; a relative name needs the zone name', () => {
     const stack = new Stack(new App(), 'Links', { env: WEST });
     const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789', zoneName: 'orders.temporal.internal' });
     const base = { zone, recordName: 'codec', primary: PRIMARY, secondary: SECONDARY, healthCheck: FailoverHealthCheck.https() };
-    expect(() => new TemporalFailoverRecord(stack, 'A', { ...base, privateZone: true })).toThrow(/\[TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK\]/);
-    expect(() => new TemporalFailoverRecord(stack, 'B', base)).toThrow(/is imported and does not say which kind it is\. Set privateZone: false/);
+    expect(() => new TemporalFailoverRecord(stack, 'A', { ...base, privateZone: true })).toThrow(/\[TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK\] Links\/A: healthCheck = 'https'/);
+    expect(() => new TemporalFailoverRecord(stack, 'B', base))
+      .toThrow(/\[TEMPORAL_FAILOVER_RECORD_SETTINGS\] Links\/B: healthCheck = 'https': needs a public zone, but the zone \(Links\/Zone\) does not say which kind it is .*Fix: set privateZone: false/);
     expect(() => new TemporalFailoverRecord(stack, 'C', { ...base, privateZone: false })).not.toThrow();
     // CloudWatch-alarm checks work with any zone, so an imported zone needs no declaration.
     expect(() => new TemporalFailoverRecord(stack, 'D', { ...base, recordName: 'proxy', healthCheck: undefined })).not.toThrow();
+    const nameless = route53.HostedZone.fromHostedZoneId(stack, 'Nameless', 'Z0123456789');
+    expect(() => new TemporalFailoverRecord(stack, 'E', { zone: nameless, recordName: 'codec', primary: PRIMARY, secondary: SECONDARY }))
+      .toThrow(/recordName = 'codec': is relative, but the zone \(Links\/Nameless\) was imported without its name\. Fix: give the fully qualified name with a trailing dot/);
+    const e = new TemporalFailoverRecord(stack, 'F', { zone: nameless, recordName: 'codec.orders.temporal.internal.', primary: PRIMARY, secondary: SECONDARY });
+    expect(e.recordName).toBe('codec.orders.temporal.internal');
   });
 
   test('a us-west-2 health check names a us-east-1 alarm: no cross-region reference, no stack dependency', () => {
@@ -322,16 +205,11 @@ describe('TemporalFailoverRecord', () => {
   test('with crossRegionReferences, only the DNS name crosses regions; the alarm stays named', () => {
     // GIVEN
     const app = new App();
-    const { targetGroup } = (() => {
-      const east = new Stack(app, 'OrdersEast', { env: EAST, crossRegionReferences: true });
-      const vpc = new ec2.Vpc(east, 'Vpc', { maxAzs: 2, natGateways: 0 });
-      const lb = new elbv2.ApplicationLoadBalancer(east, 'Alb', { vpc });
-      const tg = new elbv2.ApplicationTargetGroup(east, 'Codec', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
-      lb.addListener('Http', { port: 80, defaultTargetGroups: [tg] });
-      return { targetGroup: tg, lb };
-    })();
-    const eastStack = Stack.of(targetGroup);
-    const lb = eastStack.node.findChild('Alb') as elbv2.ApplicationLoadBalancer;
+    const eastStack = new Stack(app, 'OrdersEast', { env: EAST, crossRegionReferences: true });
+    const vpc = new ec2.Vpc(eastStack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const lb = new elbv2.ApplicationLoadBalancer(eastStack, 'Alb', { vpc });
+    const targetGroup = new elbv2.ApplicationTargetGroup(eastStack, 'Codec', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
+    lb.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
     const health = new TemporalComponentHealthAlarm(eastStack, 'CodecHealth', { name: 'orders-codec', targetGroup });
     const links = new Stack(app, 'OrdersLinksWest', { env: WEST, crossRegionReferences: true });
     const zone = route53.PrivateHostedZone.fromHostedZoneAttributes(links, 'Zone', { hostedZoneId: 'Z0123456789', zoneName: 'orders.temporal.internal' });
@@ -351,29 +229,47 @@ describe('TemporalFailoverRecord', () => {
   });
 
   test.each([
-    [{ recordName: 'orders.temporal.internal' }, /recordName \('orders.temporal.internal'\) is the zone apex/],
-    [{ recordName: 'bad name' }, /recordName \('bad name'\) is not a DNS name/],
-    [{ primary: { ...PRIMARY, dnsName: 'https://codec.example.com/' } }, /primary.dnsName \('https:\/\/codec.example.com\/'\) is not a DNS name\. Give the host only/],
-    [{ primary: { ...PRIMARY, dnsName: 'codec.orders.temporal.internal' } }, /primary.dnsName .* is the record itself: the CNAME would loop/],
-    [{ secondary: { ...SECONDARY, dnsName: EAST_CODEC } }, /primary.dnsName and secondary.dnsName are both/],
-    [{ secondary: { ...SECONDARY, region: 'aws-us-west-2' } }, /secondary.region \('aws-us-west-2'\) is a Temporal Cloud region id\. Use the AWS region, 'us-west-2'/],
-    [{ secondary: { ...SECONDARY, region: 'uswest2' } }, /secondary.region \('uswest2'\) is not an AWS region/],
-    [{ secondary: { dnsName: WEST_CODEC, region: 'us-west-2' } }, /secondary.healthAlarmName is not set, but FailoverHealthCheck.cloudWatchAlarm\(\) reads each target's alarm/],
-    [{ secondary: { ...SECONDARY, region: 'us-east-1', healthAlarmName: EAST_ALARM } }, /primary and secondary use the same health alarm/],
-    [{ secondary: { ...SECONDARY, setIdentifier: 'primary-us-east-1' } }, /same set identifier \('primary-us-east-1'\)/],
-    [{ ttl: Duration.minutes(10) }, /ttl \(600 s\) is above 300 s/],
-    [{ privateZone: false }, /privateZone \(false\) contradicts the zone \(OrdersLinksWest\/Zone\), which is a private hosted zone/],
-  ] as Array<[Partial<TemporalFailoverRecordProps>, RegExp]>)('rejects %o with a clear error', (props, message) => {
-    expect(() => privateRecord(props)).toThrow(message);
+    [{ recordName: 'orders.temporal.internal' }, "recordName = 'orders.temporal.internal': is the zone apex, where a CNAME cannot be. Fix: use a name inside the zone"],
+    [{ recordName: 'bad name' }, "recordName = 'bad name': is not a DNS name."],
+    [{ recordName: ' ' }, "recordName = ' ': is empty."],
+    [{ primary: { ...PRIMARY, dnsName: 'https://codec.example.com/' } }, "primary.dnsName = 'https://codec.example.com/': is not a DNS name. Fix: give the host only"],
+    [{ primary: { ...PRIMARY, dnsName: 'codec.orders.temporal.internal' } }, "primary.dnsName = 'codec.orders.temporal.internal': is the record itself: the CNAME would loop."],
+    [{ secondary: { ...SECONDARY, dnsName: EAST_CODEC } }, `secondary.dnsName = '${EAST_CODEC}': is also primary.dnsName: the record could never fail over.`],
+    [{ secondary: { ...SECONDARY, region: 'aws-us-west-2' } }, "secondary.region = 'aws-us-west-2': is a Temporal Cloud region id. Fix: use the AWS region, 'us-west-2'."],
+    [{ secondary: { ...SECONDARY, region: 'uswest2' } }, "secondary.region = 'uswest2': is not an AWS region."],
+    [{ secondary: { dnsName: WEST_CODEC, region: 'us-west-2' } }, "secondary.healthAlarmName = (not set): is not set, but CloudWatch-alarm health checks read each target's alarm."],
+    [{ secondary: { ...SECONDARY, healthAlarmName: 'x'.repeat(256) } }, 'is longer than 255 characters, which no CloudWatch alarm name is.'],
+    [{ secondary: { ...SECONDARY, region: 'us-east-1', healthAlarmName: EAST_ALARM } }, `secondary.healthAlarmName = '${EAST_ALARM}': is also the primary's health alarm (in us-east-1)`],
+    [{ secondary: { ...SECONDARY, setIdentifier: 'primary-us-east-1' } }, "secondary.setIdentifier = 'primary-us-east-1': is also the primary's set identifier."],
+    [{ primary: { ...PRIMARY, setIdentifier: 'p'.repeat(129) } }, 'must be 1 to 128 characters. Fix: omit it for the default.'],
+    [{ ttl: Duration.minutes(10) }, "ttl = 600: is above 300 s: clients would keep a failed region's address that long after failover. Fix: use a short TTL such as 30 s."],
+    [{ ttl: Duration.millis(1500) }, 'ttl = 1.5: must be a whole number >= 0.'],
+    [{ privateZone: false }, 'privateZone = false: contradicts the zone (OrdersLinksWest/Zone), which is a private hosted zone. Fix: omit privateZone.'],
+    [{ healthCheck: FailoverHealthCheck.cloudWatchAlarm({ insufficientDataHealthStatus: 'Sometimes' as route53.InsufficientDataHealthStatusEnum }) },
+      "healthCheck.insufficientDataHealthStatus = 'Sometimes': is not one of Healthy, Unhealthy, LastKnownStatus."],
+  ] as Array<[Partial<TemporalFailoverRecordProps>, string]>)('rejects %o with a clear error', (props, message) => {
+    const error = errorOf(() => privateRecord(props));
+    expect(error).toBeInstanceOf(TemporalHaValidationError);
+    expect(error.message).toContain(`[${RULE}] OrdersLinksWest/CodecFailover: `);
+    expect(error.message).toContain(message);
   });
 
   test('rejects invalid HTTPS options, reporting every error at once', () => {
     const error = errorOf(() => publicRecord({ healthCheck: FailoverHealthCheck.https({ path: 'health', port: 0, requestInterval: Duration.seconds(20), failureThreshold: 11 }) }));
-    expect(error.message).toMatch(/^TemporalFailoverRecord\(OrdersDns\/CodecFailover\) has 4 errors:/);
-    expect(error.message).toMatch(/path \('health'\) must start with '\/'/);
-    expect(error.message).toMatch(/port \(0\) must be a whole number from 1 to 65535/);
-    expect(error.message).toMatch(/requestInterval \(20 s\) must be 10 or 30 seconds/);
-    expect(error.message).toMatch(/failureThreshold \(11\) must be a whole number from 1 to 10/);
+    expect(error.message).toMatch(/^TemporalFailoverRecord OrdersDns\/CodecFailover has 4 configuration errors/);
+    expect(error.message).toContain("healthCheck.path = 'health': must start with '/' (at most 255 characters).");
+    expect(error.message).toContain('healthCheck.port = 0: must be a whole number from 1 to 65535.');
+    expect(error.message).toContain("healthCheck.requestInterval = 20: is not 10 or 30 seconds, Route 53's only intervals.");
+    expect(error.message).toContain('healthCheck.failureThreshold = 11: must be a whole number from 1 to 10.');
+  });
+
+  test('the health check kind and its defaults come from the core spec', () => {
+    const { stack, record } = publicRecord({ healthCheck: FailoverHealthCheck.https() });
+    expect(record.healthCheckType).toBe(FailoverHealthCheckType.HTTPS);
+    Template.fromStack(stack).hasResourceProperties('AWS::Route53::HealthCheck', {
+      HealthCheckConfig: Match.objectLike({ Type: 'HTTPS', Port: 443, ResourcePath: '/health', RequestInterval: 30, FailureThreshold: 3 }),
+    });
+    expect(privateRecord().record.healthCheckType).toBe(FailoverHealthCheckType.CLOUDWATCH_ALARM);
   });
 });
 

@@ -1,7 +1,8 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Aws, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../../../lib/aws-cdk/blocks';
+import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../../../lib/aws-cdk/blocks';
+import { errorOf } from '../support';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 
@@ -59,14 +60,35 @@ describe('TemporalPrivateLinkEndpoint', () => {
   });
 
   test.each([
-    [{ account: '111111111111', region: 'eu-north-1' }, {}, "TemporalPrivateLinkEndpoint(Network/Temporal): region ('eu-north-1') has no Temporal Cloud PrivateLink service. Use one of: ap-northeast-1,"],
-    [undefined, {}, /the stack's region is unresolved.*Give the stack env: \{ region: '...' \}, or set region/],
-    [ENV, { region: 'us-west-2' }, /region \('us-west-2'\) differs from the stack's region \('us-east-1'\).*does not support cross-region interface endpoints/],
-  ] as Array<[any, { region?: string }, string | RegExp]>)('rejects a region without a usable service (%o %o)', (env, extra, message) => {
+    [{ account: '111111111111', region: 'eu-north-1' }, {},
+      "[TEMPORAL_PRIVATELINK_SETTINGS] Network/Temporal: region = 'eu-north-1': has no Temporal Cloud PrivateLink service. Fix: use one of: ap-northeast-1,"],
+    [undefined, {},
+      "[TEMPORAL_PRIVATELINK_SETTINGS] Network/Temporal: region = '${Token[AWS.Region"],
+    [ENV, { region: 'us-west-2' },
+      "[TEMPORAL_PRIVATELINK_SETTINGS] Network/Temporal: region = 'us-west-2': differs from the stack's region ('us-east-1'): an interface endpoint lives in its stack's region, and Temporal Cloud does not support AWS cross-region interface endpoints. Fix: create the endpoint with a stack in 'us-west-2'"],
+  ] as Array<[any, { region?: string }, string]>)('rejects a region without a usable service (%o %o)', (env, extra, message) => {
     // GIVEN
     const { stack, vpc } = stackWithVpc(env);
-    // WHEN / THEN
-    expect(() => new TemporalPrivateLinkEndpoint(stack, 'Temporal', { vpc, ...extra })).toThrow(message);
+    // WHEN
+    const err = errorOf(() => new TemporalPrivateLinkEndpoint(stack, 'Temporal', { vpc, ...extra }));
+    // THEN
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain('TemporalPrivateLinkEndpoint Network/Temporal has 1 configuration error');
+    expect(err.message).toContain(message);
+  });
+
+  test('a region-agnostic stack is named with the fix', () => {
+    const { stack, vpc } = stackWithVpc(undefined);
+    const err = errorOf(() => new TemporalPrivateLinkEndpoint(stack, 'Temporal', { vpc }));
+    expect(err.message).toContain("the stack's region is unresolved, so the Temporal Cloud PrivateLink service cannot be chosen. Fix: give the stack an explicit region, or set region: 'us-east-1'");
+  });
+
+  test('serviceName overrides the catalog (a region the catalog lacks)', () => {
+    const { stack, vpc } = stackWithVpc({ account: '111111111111', region: 'eu-north-1' });
+    const ep = new TemporalPrivateLinkEndpoint(stack, 'Temporal', { vpc, serviceName: 'com.amazonaws.vpce.eu-north-1.vpce-svc-0123' });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.vpce.eu-north-1.vpce-svc-0123', PrivateDnsEnabled: false });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: 'Temporal Cloud PrivateLink endpoint (eu-north-1): TCP 7233 from Workers' });
+    expect(ep.regionalEndpointHost).toBe('aws-eu-north-1.region.tmprl.cloud');
   });
 
   test('region override for a region-agnostic stack', () => {
@@ -130,19 +152,62 @@ describe('TemporalRegionalPrivateZone', () => {
   });
 
   test.each([
-    ['orders.a1b2c', 'vpce-1.vpce.amazonaws.com', /awsRegion \('orders.a1b2c'\) is not a Temporal Cloud region/],
-    ['eu-north-1', 'vpce-1.vpce.amazonaws.com', /awsRegion \('eu-north-1'\) is not a Temporal Cloud region\. Use one of:/],
-    ['us-east-1', 'orders.a1b2c.tmprl.cloud', /endpointDnsName \('orders.a1b2c.tmprl.cloud'\) must be the VPC endpoint's DNS name/],
+    ['orders.a1b2c', 'vpce-1.vpce.amazonaws.com', "addRegionRecord.awsRegion = 'orders.a1b2c': is not a Temporal Cloud region. Fix: use one of: ap-northeast-1,"],
+    ['eu-north-1', 'vpce-1.vpce.amazonaws.com', "addRegionRecord.awsRegion = 'eu-north-1': is not a Temporal Cloud region."],
+    ['us-east-1', 'orders.a1b2c.tmprl.cloud', "addRegionRecord.endpointDnsName = 'orders.a1b2c.tmprl.cloud': must be the VPC endpoint's DNS name, not a Temporal Cloud name"],
+    ['us-east-1', 'aws-us-east-1.region.tmprl.cloud.', "addRegionRecord.endpointDnsName = 'aws-us-east-1.region.tmprl.cloud.': must be the VPC endpoint's DNS name"],
   ])('addRegionRecord(%s, %s) is rejected', (region, target, message) => {
     const { stack, vpc } = stackWithVpc(ENV);
     const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { vpc });
-    expect(() => zone.addRegionRecord(region, target)).toThrow(message);
+    const err = errorOf(() => zone.addRegionRecord(region, target));
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain(`[TEMPORAL_PRIVATELINK_SETTINGS] Network/Zone: ${message}`);
   });
 
   test('a region gets one record', () => {
     const { stack, vpc } = stackWithVpc(ENV);
     const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { vpc });
     zone.addRegionRecord('us-east-1', 'vpce-1.vpce.amazonaws.com');
-    expect(() => zone.addRegionRecord('aws-us-east-1', 'vpce-2.vpce.amazonaws.com')).toThrow(/awsRegion \('aws-us-east-1'\) already has a record/);
+    expect(errorOf(() => zone.addRegionRecord('aws-us-east-1', 'vpce-2.vpce.amazonaws.com')).message)
+      .toContain("[TEMPORAL_PRIVATELINK_SETTINGS] Network/Zone: addRegionRecord.awsRegion = 'aws-us-east-1': already has a record in this zone. Fix: add one record per region.");
+  });
+
+  test('zone comment and record TTL default from the core spec', () => {
+    const { stack, vpc } = stackWithVpc(ENV);
+    const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { vpc });
+    zone.addRegionRecord('us-west-2', 'vpce-1.vpce.amazonaws.com');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Route53::HostedZone', {
+      HostedZoneConfig: { Comment: 'Temporal Cloud Regional Endpoints through AWS PrivateLink (High Availability namespaces: never a Namespace Endpoint record)' },
+    });
+    template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'aws-us-west-2.region.tmprl.cloud.', TTL: '60' });
+  });
+
+  test('a region only known at deploy time gets a record named in the zone', () => {
+    const { stack, vpc } = stackWithVpc(ENV);
+    const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { vpc });
+    zone.addRegionRecord(Aws.REGION, 'vpce-1.vpce.amazonaws.com');
+    const records = Object.entries<any>(Template.fromStack(stack).findResources('AWS::Route53::RecordSet'));
+    expect(records.map(([id, r]) => [id, r.Properties.Name])).toEqual([
+      [expect.stringMatching(/^ZoneRecordToken0/), { 'Fn::Join': ['', ['aws-', { Ref: 'AWS::Region' }, '.region.tmprl.cloud.']] }],
+    ]);
+  });
+});
+
+describe('TemporalNamespacePrivateZone', () => {
+  test('a single-region namespace: its own zone, apex alias to the local endpoint', () => {
+    const { stack, vpc } = stackWithVpc(ENV);
+    const endpoint = new TemporalPrivateLinkEndpoint(stack, 'Temporal', { vpc });
+    new TemporalNamespacePrivateZone(stack, 'NamespaceZone', { vpc, namespaceHost: 'orders.a1b2c.tmprl.cloud', endpoint });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Route53::HostedZone', {
+      Name: 'orders.a1b2c.tmprl.cloud.',
+      HostedZoneConfig: { Comment: 'Temporal Cloud single-region namespace orders.a1b2c.tmprl.cloud through AWS PrivateLink' },
+    });
+    template.hasResourceProperties('AWS::Route53::RecordSet', {
+      Name: 'orders.a1b2c.tmprl.cloud.',
+      Type: 'A',
+      AliasTarget: Match.objectLike({ DNSName: Match.anyValue(), HostedZoneId: Match.anyValue() }),
+    });
   });
 });

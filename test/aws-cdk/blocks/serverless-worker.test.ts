@@ -2,15 +2,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
-import { App, SecretValue, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Duration, Lazy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TemporalCredentials } from '../../../lib/aws-cdk/blocks';
 import { TemporalServerlessWorker, TemporalServerlessWorkerProps } from '../../../lib/aws-cdk/blocks/serverless-worker';
+import { SERVERLESS_DEFAULTS } from '../../../lib/core/components/serverless-worker';
+import { TemporalHaValidationError } from '../../../lib/core/errors';
 import { errorOf } from '../support';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
@@ -189,9 +192,9 @@ describe('TemporalServerlessWorker', () => {
     expect(byId('DeploymentName')?.Value).toBe('orders');
     expect(byId('RegistrationCommand')?.Value).toEqual(stack.resolve(w.registrationCommand));
     // Public fields carry the same values.
-    expect(w.externalId).toBe(EXTERNAL_ID);
-    expect(w.buildId).toBe('v1.4.2');
-    expect(w.deploymentName).toBe('orders');
+    expect(w.settings.externalId).toBe(EXTERNAL_ID);
+    expect(w.settings.buildId).toBe('v1.4.2');
+    expect(w.settings.deploymentName).toBe('orders');
   });
 
   test('registrationCommand is the temporal CLI create-version call, built from the outputs', () => {
@@ -223,10 +226,10 @@ describe('TemporalServerlessWorker', () => {
     const stack = newStack();
     // WHEN
     const error = errorOf(() => worker(stack, { externalId: 'abc' }));
-    // THEN
-    expect(error.message).toContain('TemporalServerlessWorker(Orders/Serverless)');
-    expect(error.message).toContain('[TEMPORAL_SERVERLESS_EXTERNAL_ID] externalId = \'abc\'');
-    expect(error.message).toContain('the external ID has 3 characters');
+    // THEN one TemporalHaValidationError, the same rule and words as the pattern's check
+    expect(error).toBeInstanceOf(TemporalHaValidationError);
+    expect(error.message).toMatch(/^TemporalServerlessWorker Orders\/Serverless has 1 configuration error /);
+    expect(error.message).toContain('[TEMPORAL_SERVERLESS_EXTERNAL_ID] Orders/Serverless: externalId = \'abc\': the external ID has 3 characters');
     expect(error.message).toContain('STS accepts only 5-45 characters of [A-Za-z0-9+=,.@:/_-]');
     expect(error.message).toContain('Fix: use the external ID you register with the Worker Deployment Version');
   });
@@ -240,7 +243,7 @@ describe('TemporalServerlessWorker', () => {
     // WHEN
     const error = errorOf(() => worker(stack, { externalId }));
     // THEN
-    expect(error.message).toContain('[TEMPORAL_SERVERLESS_EXTERNAL_ID]');
+    expect(error.message).toContain(`[TEMPORAL_SERVERLESS_EXTERNAL_ID] Orders/Serverless: externalId = '${externalId}'`);
     expect(error.message).toContain(expected);
   });
 
@@ -249,7 +252,7 @@ describe('TemporalServerlessWorker', () => {
     expect(() => worker(newStack(), { externalId: `@:/_-${'z'.repeat(40)}` })).not.toThrow();
   });
 
-  test('several configuration errors are reported together', () => {
+  test('several configuration errors are reported together, each with its rule id and prop', () => {
     // GIVEN
     const stack = newStack();
     // WHEN
@@ -258,21 +261,55 @@ describe('TemporalServerlessWorker', () => {
       buildId: '',
       namespace: 'orders',
       environment: { TEMPORAL_API_KEY: 'plain-text-key', TEMPORAL_NAMESPACE: 'other.a1b2c' },
-    }));
+    })) as TemporalHaValidationError;
     // THEN
-    expect(error.message).toMatch(/^TemporalServerlessWorker\(Orders\/Serverless\) has 5 errors:/);
-    expect(error.message).toContain('buildId is empty');
-    expect(error.message).toContain('namespace (\'orders\') is not a qualified namespace');
-    expect(error.message).toContain('environment sets TEMPORAL_API_KEY, a credential variable');
-    expect(error.message).toContain('environment sets TEMPORAL_NAMESPACE, which this construct sets from props. Remove it and set namespace instead.');
+    expect(error.message).toMatch(/^TemporalServerlessWorker Orders\/Serverless has 5 configuration errors /);
+    expect(error.findings.map((f) => [f.ruleId, f.prop])).toEqual([
+      ['TEMPORAL_SERVERLESS_SETTINGS', 'buildId'],
+      ['TEMPORAL_CONNECTION_SETTINGS', 'namespace'],
+      ['TEMPORAL_SERVERLESS_EXTERNAL_ID', 'externalId'],
+      ['TEMPORAL_ENVIRONMENT_RESERVED', 'environment.TEMPORAL_API_KEY'],
+      ['TEMPORAL_ENVIRONMENT_RESERVED', 'environment.TEMPORAL_NAMESPACE'],
+    ]);
+    expect(error.message).toContain('[TEMPORAL_SERVERLESS_SETTINGS] Orders/Serverless: buildId = \'\': is empty');
+    expect(error.message).toContain('[TEMPORAL_CONNECTION_SETTINGS] Orders/Serverless: namespace = \'orders\': is not a qualified namespace');
+    // The credential's value is never echoed back.
+    expect(error.message).not.toContain('plain-text-key');
   });
 
-  test('environment may not pre-empt the secret ARN variables or the Build ID', () => {
+  test('environment may not pre-empt the secret ARN variables, the Build ID, nor a variable Lambda reserves', () => {
     const error = errorOf(() => worker(newStack(), {
-      environment: { TEMPORAL_API_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:x', TEMPORAL_LAMBDA_BUILD_ID: 'v9' },
-    }));
-    expect(error.message).toContain('environment sets TEMPORAL_API_KEY_SECRET_ARN, a credential variable');
-    expect(error.message).toContain('environment sets TEMPORAL_LAMBDA_BUILD_ID, which this construct sets from props. Remove it and set buildId instead.');
+      environment: { TEMPORAL_API_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:x', TEMPORAL_LAMBDA_BUILD_ID: 'v9', AWS_REGION: 'us-east-1' },
+    })) as TemporalHaValidationError;
+    expect(error.findings.map((f) => [f.ruleId, f.prop])).toEqual([
+      ['TEMPORAL_SERVERLESS_SETTINGS', 'environment.TEMPORAL_API_KEY_SECRET_ARN'],
+      ['TEMPORAL_SERVERLESS_SETTINGS', 'environment.TEMPORAL_LAMBDA_BUILD_ID'],
+      ['TEMPORAL_SERVERLESS_SETTINGS', 'environment.AWS_REGION'],
+    ]);
+    expect(error.message).toContain('TEMPORAL_LAMBDA_BUILD_ID is set by the library from props. Fix: remove it and set buildId instead.');
+    expect(error.message).toContain('AWS_REGION is reserved by Lambda');
+  });
+
+  test.each<[string, Partial<TemporalServerlessWorkerProps>, string, string]>([
+    ['memory below 128 MiB', { memorySize: 64 }, 'memorySize', '64'],
+    ['memory above 10240 MiB', { memorySize: 10241 }, 'memorySize', '10241'],
+    ['a timeout above 15 minutes', { timeout: Duration.minutes(16) }, 'timeoutSeconds', '960'],
+    ['an empty handler', { handler: ' ' }, 'handler', '\' \''],
+    ['a Build ID with surrounding whitespace', { buildId: ' v1 ' }, 'buildId', '\' v1 \''],
+    ['a Build ID only known at deploy time', { buildId: Lazy.string({ produce: () => 'v1' }) }, 'buildId', '\'${Token['],
+    ['a Build ID longer than a version description', { buildId: 'b'.repeat(257) }, 'buildId', `'${'b'.repeat(20)}...'`],
+    ['security groups without a VPC', { securityGroups: [] }, 'securityGroups', '\'{...}\''],
+  ])('%s is refused under TEMPORAL_SERVERLESS_SETTINGS', (_what, props, prop, value) => {
+    const error = errorOf(() => worker(newStack(), props)) as TemporalHaValidationError;
+    expect(error).toBeInstanceOf(TemporalHaValidationError);
+    expect(error.findings.map((f) => [f.ruleId, f.prop])).toEqual([['TEMPORAL_SERVERLESS_SETTINGS', prop]]);
+    expect(error.message).toContain(`[TEMPORAL_SERVERLESS_SETTINGS] Orders/Serverless: ${prop} = ${value}`);
+    expect(error.findings[0].fix.length).toBeGreaterThan(10);
+  });
+
+  test('settings at Lambda\'s limits are accepted', () => {
+    expect(() => worker(newStack(), { memorySize: 128, timeout: Duration.seconds(1) })).not.toThrow();
+    expect(() => worker(newStack(), { memorySize: 10240, timeout: Duration.minutes(15), buildId: 'b'.repeat(256) })).not.toThrow();
   });
 
   test('mTLS on a Regional Endpoint without tlsServerName is refused with the name to set', () => {
@@ -281,8 +318,25 @@ describe('TemporalServerlessWorker', () => {
       address: 'aws-us-east-1.region.tmprl.cloud:7233',
       credentials: TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'temporal/cert', privateKeySecretName: 'temporal/key' }),
     }));
-    expect(error.message).toContain('tlsServerName is not set, but the credentials are mTLS');
-    expect(error.message).toContain('Set tlsServerName: \'orders.a1b2c.tmprl.cloud\'');
+    // The same rule as the patterns' (TEMPORAL_TLS_SERVER_NAME), through the shared connection checks.
+    expect(error.message).toContain('[TEMPORAL_TLS_SERVER_NAME] Orders/Serverless: tlsServerName = (not set): the credentials are mTLS');
+    expect(error.message).toContain('Fix: set tlsServerName: \'orders.a1b2c.tmprl.cloud\'.');
+  });
+
+  test('a TLS server name that is not the Namespace Endpoint host is a warning with the rule id', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    worker(stack, {
+      address: 'aws-us-east-1.region.tmprl.cloud:7233',
+      tlsServerName: 'proxy.internal.example',
+      credentials: TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'temporal/cert', privateKeySecretName: 'temporal/key' }),
+    });
+    // THEN
+    const warnings = Annotations.fromStack(stack).findWarning('/Orders/Serverless', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual([expect.stringContaining(
+      '[TEMPORAL_TLS_SERVER_NAME_MISMATCH] Orders/Serverless: tlsServerName = \'proxy.internal.example\': is not the Namespace Endpoint host (\'orders.a1b2c.tmprl.cloud\')')]);
+    expect(warnings[0].entry.data).toContain('[ack: temporal-ha:TEMPORAL_TLS_SERVER_NAME_MISMATCH]');
   });
 
   test('API key: Temporal\'s variables in the clear, the key only as a secret ARN the function may read', () => {
@@ -304,7 +358,7 @@ describe('TemporalServerlessWorker', () => {
     expect(JSON.stringify(env)).not.toContain('tcld-super-secret-key');
     const [fn] = Object.values<any>(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
     expect(JSON.stringify(fn)).not.toContain('tcld-super-secret-key');
-    expect(w.secretArnEnvironmentVariables).toEqual({ TEMPORAL_API_KEY: 'TEMPORAL_API_KEY_SECRET_ARN' });
+    expect(w.environment.secretArnVariables).toEqual({ TEMPORAL_API_KEY: 'TEMPORAL_API_KEY_SECRET_ARN' });
     // The execution role reads the secret.
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -360,11 +414,17 @@ describe('TemporalServerlessWorker', () => {
     expect(config.connectionOptions.tls).toBeTruthy();
   });
 
-  test('function defaults: current Node.js runtime, 1024 MiB, 90 s, x86_64, logs with a retention, no managed policy', () => {
+  test('function defaults (SERVERLESS_DEFAULTS, shared with the cdktf flavour): nodejs24.x, 1024 MiB, 90 s, x86_64, index.handler, 30-day logs', () => {
     // GIVEN
     const stack = newStack();
-    // WHEN
-    worker(stack);
+    // WHEN no handler, runtime, memory, timeout or architecture is given
+    new TemporalServerlessWorker(stack, 'Serverless', {
+      code: lambda.Code.fromInline('exports.handler = async () => null;'),
+      buildId: 'v1.4.2',
+      externalId: EXTERNAL_ID,
+      namespace: NAMESPACE,
+      credentials: TemporalCredentials.apiKeyFromSecretName('temporal/orders/api-key'),
+    });
     // THEN
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -376,9 +436,28 @@ describe('TemporalServerlessWorker', () => {
       LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^ServerlessLogs') } },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.hasResource('AWS::Lambda::Version', { DeletionPolicy: 'Retain' });
     for (const role of Object.values<any>(template.findResources('AWS::IAM::Role'))) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
+    expect(SERVERLESS_DEFAULTS).toMatchObject({ runtime: 'nodejs24.x', memorySize: 1024, timeoutSeconds: 90, handler: 'index.handler', logRetentionDays: 30 });
+  });
+
+  test('a supplied runtime, architecture, memory, timeout and log retention are used as given', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    worker(stack, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 2048,
+      timeout: Duration.minutes(5),
+      logRetention: logs.RetentionDays.ONE_WEEK,
+    });
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 2048, Timeout: 300 });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 
   test('in a VPC: subnets and security groups on the function, the VPC access policy on the execution role', () => {

@@ -4,6 +4,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TemporalCredentials, TemporalWorkerService, TemporalWorkerServiceProps } from '../../../lib/aws-cdk/blocks';
+import { CpuArchitecture } from '../../../lib/core/components/service';
+import { TemporalHaValidationError } from '../../../lib/core/errors';
+import { Severity } from '../../../lib/core/model';
+import { TLS_SERVER_NAME_MISMATCH } from '../../../lib/core/rules/tls-server-name-mismatch';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 const NAMESPACE = 'orders.a1b2c';
@@ -35,6 +39,15 @@ function workers(f: Fixture, props: Partial<TemporalWorkerServiceProps> = {}): T
   });
 }
 
+function errorOf(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error, but none was thrown');
+}
+
 function containerDefinition(stack: Stack): any {
   const defs = Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition');
   const [def] = Object.values(defs);
@@ -63,12 +76,12 @@ describe('TemporalWorkerService', () => {
     const plainNames = container.Environment.map((e: any) => e.Name);
     expect(plainNames).not.toContain('TEMPORAL_API_KEY');
     expect(plainNames).not.toContain('TEMPORAL_TLS_SERVER_NAME');
-    expect(w.environment).toEqual({
+    expect(w.settings.environment.plain).toEqual({
       TEMPORAL_ADDRESS: NAMESPACE_ADDRESS,
       TEMPORAL_NAMESPACE: NAMESPACE,
       TEMPORAL_TLS: 'true',
     });
-    expect(w.secretEnvironmentVariables).toEqual(['TEMPORAL_API_KEY']);
+    expect(Object.keys(w.settings.environment.secrets)).toEqual(['TEMPORAL_API_KEY']);
     // The execution role (not the task role) reads the secret.
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -145,7 +158,7 @@ describe('TemporalWorkerService', () => {
         PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
       }),
     });
-    template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024' });
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024', RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -158,53 +171,101 @@ describe('TemporalWorkerService', () => {
     const template = Template.fromStack(f.stack);
     template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0, MaxCapacity: 10 });
-    expect(w.minCapacity).toBe(0);
+    expect(w.settings.scaling.minCapacity).toBe(0);
   });
 
+  const SIZING = 'TEMPORAL_SERVICE_SIZING';
+  const CONNECTION = 'TEMPORAL_CONNECTION_SETTINGS';
+  const ENVIRONMENT = 'TEMPORAL_ENVIRONMENT_RESERVED';
+  /** One problem as TemporalHaValidationError lists it. */
+  const problem = (rule: string, prop: string, value: string, message: string, fix: string) =>
+    `[${rule}] Orders/Workers: ${prop} = ${value}: ${message} Fix: ${fix}`;
+
   test.each([
-    [{ minCapacity: 3, maxCapacity: 2 }, 'TemporalWorkerService(Orders/Workers): minCapacity (3) is greater than maxCapacity (2). Set minCapacity <= maxCapacity.'],
-    [{ desiredCount: 0, minCapacity: 2 }, /desiredCount \(0\) is below minCapacity \(2\).*Set minCapacity: 0/],
-    [{ desiredCount: 1, minCapacity: 2 }, /desiredCount \(1\) is below minCapacity \(2\)\. Set minCapacity <= desiredCount\./],
-    [{ desiredCount: 12, maxCapacity: 11 }, /desiredCount \(12\) is greater than maxCapacity \(11\)\. Set desiredCount <= maxCapacity\./],
-    [{ desiredCount: -1 }, /desiredCount \(-1\) must be a whole number >= 0/],
-    [{ maxCapacity: 0, minCapacity: 0 }, /maxCapacity \(0\) must be a whole number >= 1/],
-    [{ cpu: 1.5 }, /cpu \(1\.5\) must be a whole number/],
-    [{ targetCpuUtilizationPercent: 120 }, /targetCpuUtilizationPercent \(120\) is outside 1-100/],
-    [{ namespace: 'orders' }, /namespace \('orders'\) is not a qualified namespace\. Use '<name>.<account>'/],
-    [{ address: 'https://orders.a1b2c.tmprl.cloud' }, /address \('https:\/\/orders\.a1b2c\.tmprl\.cloud'\) is not 'host:port'/],
-    [{ environment: { TEMPORAL_ADDRESS: 'x:1' } }, /environment sets TEMPORAL_ADDRESS.*set address instead/],
-    [{ environment: { TEMPORAL_API_KEY: 'plain' } }, /environment sets TEMPORAL_API_KEY, a credential variable/],
-    [{ environment: { TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' } }, /environment sets TEMPORAL_TLS_CLIENT_CERT_PATH, a credential variable/],
-  ] as Array<[Partial<TemporalWorkerServiceProps>, string | RegExp]>)('rejects %o with a clear error', (props, message) => {
+    [{ minCapacity: 3, maxCapacity: 2 }, problem(SIZING, 'minCapacity', '3', 'is greater than maxCapacity (2): autoscaling could never satisfy both.', 'set minCapacity <= maxCapacity.')],
+    // The default minimum (2) against a given maximum.
+    [{ maxCapacity: 1 }, problem(SIZING, 'minCapacity', '2', 'is greater than maxCapacity (1): autoscaling could never satisfy both.', 'set minCapacity <= maxCapacity.')],
+    [{ desiredCount: 0, minCapacity: 2 }, problem(SIZING, 'desiredCount', '0', 'is below minCapacity (2): autoscaling would start the cold standby fleet.', 'set minCapacity: 0 (or omit it) for a cold fleet.')],
+    [{ desiredCount: 1, minCapacity: 2 }, problem(SIZING, 'desiredCount', '1', 'is below minCapacity (2).', 'set minCapacity <= desiredCount.')],
+    [{ desiredCount: 12, maxCapacity: 11 }, problem(SIZING, 'desiredCount', '12', 'is greater than maxCapacity (11).', 'set desiredCount <= maxCapacity.')],
+    [{ desiredCount: -1 }, problem(SIZING, 'desiredCount', '-1', 'must be a whole number from 0 to 10000.', 'set 0 (cold standby) or more.')],
+    [{ maxCapacity: 0, minCapacity: 0 }, problem(SIZING, 'maxCapacity', '0', 'must be a whole number from 1 to 10000.', 'set maxCapacity to 1 or more.')],
+    [{ cpu: 1.5 }, problem(SIZING, 'cpu', '1.5', 'is not a Fargate CPU value: the task definition would be rejected at deploy.', 'use 256, 512, 1024, 2048, 4096, 8192 or 16384.')],
+    [{ cpu: 1024 }, problem(SIZING, 'memoryLimitMiB', '(not set)', 'the default 1024 MiB is not a Fargate size for 1024 CPU units: the task definition would be rejected at deploy.',
+      'set memoryLimitMiB to 2048 to 8192 in steps of 1024, or choose another cpu.')],
+    [{ cpu: 256, memoryLimitMiB: 1536 }, problem(SIZING, 'memoryLimitMiB', '1536', '1536 MiB is not a Fargate size for 256 CPU units: the task definition would be rejected at deploy.',
+      'set memoryLimitMiB to 512, 1024 or 2048, or choose another cpu.')],
+    [{ targetCpuUtilizationPercent: 120 }, problem(SIZING, 'targetCpuUtilizationPercent', '120', 'is not a percentage above 0 and at most 100.', 'set a percentage such as 60.')],
+    [{ namespace: 'orders' }, problem(CONNECTION, 'namespace', "'orders'", 'is not a qualified namespace.', "use '<name>.<account>', e.g. 'orders.a1b2c'.")],
+    [{ address: 'https://orders.a1b2c.tmprl.cloud' }, problem(CONNECTION, 'address', "'https://orders.a1b2c.tmprl.cloud'", "is not 'host:port'.",
+      "use e.g. 'orders.a1b2c.tmprl.cloud:7233' (no scheme, with the port).")],
+    [{ codecEndpoint: 'codec.example.com' }, problem(CONNECTION, 'codecEndpoint', "'codec.example.com'", 'is not a URL.', "use e.g. 'https://codec.example.com'.")],
+    [{ environment: { TEMPORAL_ADDRESS: 'x:1' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_ADDRESS', "'x:1'", 'TEMPORAL_ADDRESS is set by the library.',
+      'remove it and set address (a pattern derives it from the namespace and the pattern).')],
+    [{ environment: { TEMPORAL_API_KEY: 'sk-secret-value' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_API_KEY', '(redacted)',
+      'TEMPORAL_API_KEY holds a credential, which this library injects from Secrets Manager and never writes in plain text.',
+      'remove it from the extra environment and pass the secret as credentials (TemporalCredentials).')],
+    [{ environment: { TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_TLS_CLIENT_CERT_PATH', '(redacted)',
+      'TEMPORAL_TLS_CLIENT_CERT_PATH holds a credential, which this library injects from Secrets Manager and never writes in plain text.',
+      'remove it from the extra environment and pass the secret as credentials (TemporalCredentials).')],
+  ] as Array<[Partial<TemporalWorkerServiceProps>, string]>)('rejects %o with one TemporalHaValidationError naming rule, prop, value and fix', (props, expected) => {
     // GIVEN
     const f = fixture();
-    // WHEN / THEN
-    expect(() => workers(f, props)).toThrow(message);
+    // WHEN
+    const err = errorOf(() => workers(f, props));
+    // THEN
+    expect(err).toBeInstanceOf(TemporalHaValidationError);
+    expect(err.message).toBe(`TemporalWorkerService Orders/Workers has 1 configuration error that would break failover or deployment:\n  1. ${expected}`);
+    expect(err.message).not.toContain('sk-secret-value'); // a credential is never echoed
   });
 
   test('several bad props are reported together', () => {
     const f = fixture();
-    expect(() => workers(f, { cpu: 0, targetCpuUtilizationPercent: 0 })).toThrow(/has 2 errors:\n  - cpu \(0\).*\n  - targetCpuUtilizationPercent \(0\)/);
+    const err = errorOf(() => workers(f, { cpu: 0, targetCpuUtilizationPercent: 0 }));
+    expect(err.message).toMatch(/has 2 configuration errors .*\n  1\. \[TEMPORAL_SERVICE_SIZING\] Orders\/Workers: cpu = 0: .*\n  2\. \[TEMPORAL_SERVICE_SIZING\] Orders\/Workers: targetCpuUtilizationPercent = 0: /);
   });
 
   test('mTLS on a Regional Endpoint without tlsServerName is rejected with the server name to set', () => {
     // GIVEN
     const f = fixture();
-    // WHEN / THEN
-    expect(() => workers(f, {
+    // WHEN
+    const err = errorOf(() => workers(f, {
       address: REGIONAL_ADDRESS,
       credentials: TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'temporal/crt', privateKeySecretName: 'temporal/key' }),
-    })).toThrow("tlsServerName is not set, but the credentials are mTLS and address ('aws-us-east-1.region.tmprl.cloud:7233') is not the Namespace Endpoint: Temporal Cloud presents the namespace's certificate, so TLS verification of 'aws-us-east-1.region.tmprl.cloud' fails. Set tlsServerName: 'orders.a1b2c.tmprl.cloud'.");
+    }));
+    // THEN
+    expect(err.message).toContain(problem('TEMPORAL_TLS_SERVER_NAME', 'tlsServerName', '(not set)',
+      "the credentials are mTLS and address ('aws-us-east-1.region.tmprl.cloud:7233') is not the Namespace Endpoint: Temporal Cloud presents the namespace's certificate, so TLS verification of 'aws-us-east-1.region.tmprl.cloud' fails.",
+      "set tlsServerName: 'orders.a1b2c.tmprl.cloud'."));
   });
 
-  test('mTLS with a server name other than the Namespace Endpoint warns', () => {
+  test('mTLS with a server name other than the Namespace Endpoint warns, with the id of a rule', () => {
     const f = fixture();
     workers(f, {
       address: REGIONAL_ADDRESS,
       tlsServerName: 'aws-us-east-1.region.tmprl.cloud',
       credentials: TemporalCredentials.mtlsFromSecretNames({ certificateSecretName: 'temporal/crt', privateKeySecretName: 'temporal/key' }),
     });
-    Annotations.fromStack(f.stack).hasWarning('/Orders/Workers', Match.stringLikeRegexp("Set tlsServerName: 'orders.a1b2c.tmprl.cloud'"));
+    const text = problem('TEMPORAL_TLS_SERVER_NAME_MISMATCH', 'tlsServerName', "'aws-us-east-1.region.tmprl.cloud'",
+      "is not the Namespace Endpoint host ('orders.a1b2c.tmprl.cloud'), which Temporal Cloud's mTLS certificate names.",
+      "set tlsServerName: 'orders.a1b2c.tmprl.cloud' unless a TLS-terminating proxy presents another certificate.");
+    Annotations.fromStack(f.stack).hasWarning('/Orders/Workers', `${text} [ack: temporal-ha:TEMPORAL_TLS_SERVER_NAME_MISMATCH]`);
+    expect(TLS_SERVER_NAME_MISMATCH).toMatchObject({ id: 'TEMPORAL_TLS_SERVER_NAME_MISMATCH', severity: Severity.WARNING });
+  });
+
+  test('environment: sorted by name; scaling cooldowns and the CPU architecture from the core settings', () => {
+    // GIVEN
+    const f = fixture();
+    // WHEN
+    workers(f, { environment: { ZONE: 'a', LOG_LEVEL: 'info' }, cpuArchitecture: CpuArchitecture.ARM64 });
+    // THEN
+    const names = containerDefinition(f.stack).Environment.map((e: any) => e.Name);
+    expect(names).toEqual(['LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS', 'ZONE']);
+    const template = Template.fromStack(f.stack);
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', { RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' } });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ ScaleInCooldown: 300, ScaleOutCooldown: 60 }),
+    });
   });
 
   test('extra environment, codec endpoint and networking options pass through', () => {
@@ -223,7 +284,7 @@ describe('TemporalWorkerService', () => {
       ServiceName: 'orders-workers',
       NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('WorkerSg'), 'GroupId'] }] }) },
     });
-    expect(w.environment).toMatchObject({ TASK_QUEUE: 'orders', TEMPORAL_CODEC_ENDPOINT: 'https://codec.example.com' });
+    expect(w.settings.environment.plain).toMatchObject({ TASK_QUEUE: 'orders', TEMPORAL_CODEC_ENDPOINT: 'https://codec.example.com' });
     expect(w.connections.securityGroups).toEqual([sg]);
   });
 });

@@ -90,6 +90,8 @@ describe('ActiveColdDeployment', () => {
     expect(west.dependencies).not.toContain(east);
     expect(JSON.stringify(Template.fromStack(cold.linksStacks['us-west-2']).toJSON())).toContain('Fn::GetStackOutput');
     app.synth();
+    // The links deploy after both regional stacks: their health checks name the regional stacks' alarms.
+    for (const links of Object.values(cold.linksStacks)) expect(links.dependencies).toEqual(expect.arrayContaining([east, west]));
   });
 
   test('Transit Gateway: routes through the given gateway per region, no peering', () => {

@@ -236,3 +236,19 @@ describe('ActiveHotDeployment: bad input fails with one clear error per construc
     expect(err.message).toContain('no rule has the id TEMPORAL_NOPE');
   });
 });
+
+describe('inside a platform team\'s stack', () => {
+  test('a second region without a stack of its own is one error naming the prop and the fix, before anything is created', () => {
+    // GIVEN a construct inside a us-east-1 stack, planning Workers in us-east-1 and us-west-2
+    const app = new App();
+    const platform = new Stack(app, 'Platform', { env: { region: 'us-east-1', account: '111111111111' } });
+
+    // WHEN it is constructed THEN us-west-2 is reported with the prop and the fix
+    const err = errorOf(() => new ActiveHotDeployment(platform, 'Orders', props()));
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain('[TEMPORAL_STACK_REGION_EXPLICIT] Platform/Orders: regions.us-west-2.stack = (not set)');
+    expect(err.message).toContain("supply regions: { 'us-west-2': { stack: <a Stack with env.region 'us-west-2'> } }");
+    // AND no resource was rendered into the platform stack
+    expect(Template.fromStack(platform).toJSON().Resources ?? {}).toEqual({});
+  });
+});

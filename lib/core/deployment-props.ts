@@ -1,0 +1,195 @@
+/**
+ * From a pattern construct's props to an engine-neutral request, for both engines. The props of the
+ * two flavours differ only in engine objects (images, secrets, stacks or providers); everything
+ * else is read here, once. Structural views, not exported from the package (jsii would see them).
+ */
+import type { CodecServerInput } from './components/codec-server';
+import type { ProxyInput } from './components/proxy';
+import type { ServerlessFunctionSpec } from './components/serverless-worker';
+import type { FleetSizing } from './components/service';
+import { Connectivity } from './connectivity';
+import { qualifiedNamespace } from './endpoints';
+import { AuthMethod, ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerRuntime } from './model';
+import { DeploymentRequest, FleetInputs, PlacementFact } from './plan';
+import { normalizeAwsRegion } from './regions';
+import { defaultFailoverDomainName } from './request';
+
+/** What every pattern's props have, whichever engine. */
+export interface SharedPropsView {
+  readonly connectivity?: Connectivity;
+  readonly codecServer?: CodecServerInput & { readonly certificateArns: { [awsRegion: string]: string } };
+  readonly proxy?: ProxyInput;
+  readonly componentRouting?: ComponentRouting;
+  readonly failoverDomainName?: string;
+  readonly acknowledgeWarnings?: { [ruleId: string]: string };
+}
+
+/** What a single-namespace pattern's props have, whichever engine. */
+export interface SingleNamespaceView {
+  readonly namespace: NamespaceSpec;
+  readonly credentials: { readonly method: AuthMethod };
+  readonly workers?: FleetSizing;
+  readonly serverlessWorkers?: {
+    readonly buildId?: string;
+    readonly buildIds?: { [awsRegion: string]: string };
+    readonly externalId: string;
+    /** cdktf: the code per region. */
+    readonly code?: { [awsRegion: string]: unknown };
+  };
+  readonly starters?: FleetSizing & { readonly pinnedRegion?: string };
+  readonly endpoint?: EndpointKind;
+  readonly workerRegions?: string[];
+}
+
+/** What a shard has, whichever engine. */
+export interface ShardView {
+  readonly name: string;
+  readonly namespace: NamespaceSpec;
+  readonly pattern: DeploymentPattern;
+  readonly credentials: { readonly method: AuthMethod };
+  readonly workers: FleetSizing;
+  readonly endpoint?: EndpointKind;
+}
+
+/** The pattern each construct kind plans (serverless Workers plan as Active/Active over the namespace's regions). */
+export const PATTERN_OF_KIND: Record<string, DeploymentPattern> = {
+  ActiveHotDeployment: DeploymentPattern.ACTIVE_HOT,
+  ActiveColdDeployment: DeploymentPattern.ACTIVE_COLD,
+  ActiveActiveDeployment: DeploymentPattern.ACTIVE_ACTIVE,
+  ServerlessWorkers: DeploymentPattern.ACTIVE_ACTIVE,
+  RegionallyShardedNamespaces: DeploymentPattern.SINGLE_REGION,
+};
+
+/** What a pattern's kind and props decide of the request (the rest comes from the shared props). */
+type PatternPart = Pick<DeploymentRequest, 'pattern'> & Partial<Pick<DeploymentRequest,
+  'namespace' | 'shards' | 'auth' | 'endpoint' | 'workerRegions' | 'starters' | 'starterPinnedRegion' | 'runtime' | 'serverless' | 'workersGiven'>>;
+
+/** A pattern's request part and its fleets' engine-neutral options. */
+export interface PatternInputs {
+  readonly part: PatternPart;
+  readonly fleetInputs: Record<string, FleetInputs>;
+}
+
+/**
+ * A single-namespace pattern: Fargate Workers or serverless Workers (exactly one; the rule
+ * TEMPORAL_WORKERS_OR_SERVERLESS reports otherwise), and optional starters.
+ */
+export function singleNamespaceInputs(kind: string, props: SingleNamespaceView): PatternInputs {
+  const sl = props.serverlessWorkers;
+  const regions = [props.namespace?.primaryRegion, props.namespace?.replicaRegion]
+    .filter((r): r is string => r !== undefined).map(normalizeAwsRegion);
+  const key = props.namespace ? qualifiedNamespace(props.namespace) : '';
+  return {
+    part: {
+      pattern: PATTERN_OF_KIND[kind],
+      namespace: props.namespace,
+      auth: props.credentials?.method,
+      endpoint: props.endpoint,
+      workerRegions: props.workerRegions,
+      starters: props.starters !== undefined,
+      starterPinnedRegion: props.starters?.pinnedRegion,
+      runtime: sl ? WorkerRuntime.LAMBDA : WorkerRuntime.FARGATE,
+      serverless: sl && {
+        buildIds: sl.buildIds ?? Object.fromEntries(regions.map((r) => [r, sl.buildId ?? ''])),
+        externalId: sl.externalId ?? '',
+        codeRegions: sl.code ? Object.keys(sl.code) : undefined,
+      },
+      workersGiven: props.workers !== undefined,
+    },
+    fleetInputs: { [key]: { workers: props.workers, starters: props.starters } },
+  };
+}
+
+/** Regionally sharded namespaces: each shard's namespace, pattern and fleet options. */
+export function shardedInputs(shards: readonly ShardView[] | undefined): PatternInputs {
+  return {
+    part: {
+      pattern: DeploymentPattern.SINGLE_REGION,
+      shards: (shards ?? []).map((s) => ({
+        name: s.name, namespace: s.namespace, pattern: s.pattern, auth: s.credentials?.method, endpoint: s.endpoint,
+      })),
+    },
+    fleetInputs: Object.fromEntries((shards ?? []).map((s, i) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, propPrefix: `shards[${i}]` }])),
+  };
+}
+
+/** The whole request of a pattern construct, every default applied. */
+export function patternRequest(opts: {
+  readonly kind: string;
+  readonly constructPath: string;
+  readonly props: SharedPropsView;
+  readonly inputs: PatternInputs;
+  readonly placements: PlacementFact[];
+  /** The serverless Workers' function settings, engine values turned into names and seconds by the flavour. */
+  readonly serverlessFunction?: ServerlessFunctionSpec;
+}): DeploymentRequest {
+  const { props, inputs: { part, fleetInputs } } = opts;
+  const privateLink = props.connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? props.connectivity.privateLinkOptions : undefined;
+  const route = privateLink?.crossRegionRoute;
+  return {
+    ...part,
+    constructPath: opts.constructPath,
+    constructKind: opts.kind,
+    auth: part.auth ?? AuthMethod.API_KEY,
+    starters: part.starters ?? false,
+    runtime: part.runtime ?? WorkerRuntime.FARGATE,
+    serverless: part.serverless && { ...part.serverless, function: opts.serverlessFunction },
+    networkPath: props.connectivity?.networkPath ?? NetworkPath.PUBLIC,
+    crossRegionRoute: route ? route.kind ?? 'none' : undefined,
+    transitGatewayIds: route?.transitGatewayIds,
+    components: {
+      codecServer: props.codecServer !== undefined,
+      proxy: props.proxy !== undefined,
+      routing: props.componentRouting ?? ComponentRouting.PER_REGION_CONFIG,
+      privateZone: true,
+      codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns ?? {}).map(normalizeAwsRegion) : undefined,
+      codecInternetFacing: props.codecServer?.internetFacing,
+      codecServerInput: props.codecServer,
+      proxyInput: props.proxy,
+    },
+    failoverDomainName: props.failoverDomainName ?? defaultFailoverDomainName(opts.constructPath.split('/').pop() ?? opts.constructPath),
+    placements: opts.placements,
+    acknowledgements: props.acknowledgeWarnings,
+    fleetInputs,
+  };
+}
+
+/** The engine objects of one namespace's fleets (images, credentials, code), found by the fleets' `configKey`. */
+export interface FleetObjects<W, C, S> {
+  readonly workers?: W;
+  readonly starters?: W;
+  readonly credentials: C;
+  readonly serverless?: S;
+}
+
+/** The engine table of a single-namespace pattern: its one namespace's fleets. */
+export function singleNamespaceTable<W, C, S>(props: {
+  readonly namespace: NamespaceSpec; readonly credentials: C; readonly workers?: W; readonly starters?: W; readonly serverlessWorkers?: S;
+}): Map<string, FleetObjects<W, C, S>> {
+  return new Map([[qualifiedNamespace(props.namespace ?? {}), {
+    workers: props.workers, starters: props.starters, credentials: props.credentials, serverless: props.serverlessWorkers,
+  }]]);
+}
+
+/** The engine table of a sharded deployment: each shard's fleets. */
+export function shardedTable<W, C, S>(
+  shards: ReadonlyArray<{ readonly namespace: NamespaceSpec; readonly credentials: C; readonly workers: W }> | undefined,
+): Map<string, FleetObjects<W, C, S>> {
+  return new Map((shards ?? []).map((s) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, credentials: s.credentials }]));
+}
+
+/** A pattern construct's request inputs and engine table, from its kind and props (both engines). */
+export function patternInputsOf<W, C, S>(kind: string, props: SharedPropsView & {
+  readonly namespace?: NamespaceSpec;
+  readonly credentials?: C;
+  readonly workers?: W;
+  readonly starters?: W;
+  readonly serverlessWorkers?: S;
+  readonly shards?: ReadonlyArray<ShardView & { readonly credentials: C; readonly workers: W }>;
+}): { inputs: PatternInputs; table: Map<string, FleetObjects<W, C, S>> } {
+  if (kind === 'RegionallyShardedNamespaces') return { inputs: shardedInputs(props.shards), table: shardedTable(props.shards) };
+  const single = props as SingleNamespaceView & {
+    readonly credentials: C; readonly workers?: W; readonly starters?: W; readonly serverlessWorkers?: S;
+  };
+  return { inputs: singleNamespaceInputs(kind, single), table: singleNamespaceTable<W, C, S>(single) };
+}

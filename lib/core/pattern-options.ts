@@ -1,0 +1,115 @@
+/**
+ * The engine-neutral part of every pattern construct's props. Both flavours' props extend these and
+ * add only engine objects (images, secrets, stacks or providers), so a prop and its doc exist once.
+ */
+import { Connectivity } from './connectivity';
+import { ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec } from './model';
+
+/** What every pattern construct takes, whichever engine renders it. */
+export interface DeploymentOptions {
+  /**
+   * How Workers reach Temporal Cloud.
+   * @default Connectivity.public()
+   */
+  readonly connectivity?: Connectivity;
+  /**
+   * How Workers find the codec server and proxy of the active region.
+   * @default ComponentRouting.PER_REGION_CONFIG
+   */
+  readonly componentRouting?: ComponentRouting;
+  /**
+   * With `ComponentRouting.FAILOVER_DNS`: the private DNS domain of the failover names
+   * (`codec.<domain>`, `proxy.<domain>`), a private zone associated with each worker VPC. Each name
+   * answers the primary region's instance while it is healthy (CloudWatch-alarm health checks), else
+   * the secondary's. Workers themselves always use their own region's instance.
+   * @default - `<construct id, lower case>.temporal.internal`
+   */
+  readonly failoverDomainName?: string;
+  /**
+   * Warnings acknowledged by rule id, with the reason (see RULES.md).
+   * @default - none
+   */
+  readonly acknowledgeWarnings?: { [ruleId: string]: string };
+}
+
+/** The namespace of a single-namespace pattern. */
+export interface NamespaceOptions {
+  /**
+   * The namespace, as configured in Temporal Cloud: its primary and replica region and its poller
+   * forwarding setting (set it with the Cloud Ops API, `tcld` or the web UI; deployment tools cannot).
+   */
+  readonly namespace: NamespaceSpec;
+}
+
+/** Active/Passive (Hot): what the pattern adds. */
+export interface ActiveHotOptions extends NamespaceOptions {
+  /**
+   * The endpoint Workers dial.
+   * @default EndpointKind.REGIONAL - each fleet its own region's Regional Endpoint
+   */
+  readonly endpoint?: EndpointKind;
+}
+
+/** Active/Passive (Cold): what the pattern adds. */
+export interface ActiveColdOptions extends NamespaceOptions {
+  /**
+   * The endpoint Workers dial.
+   * @default EndpointKind.NAMESPACE - follows a failover with no change to the Workers
+   */
+  readonly endpoint?: EndpointKind;
+}
+
+/** Active/Active: what the pattern adds. */
+export interface ActiveActiveOptions extends NamespaceOptions {
+  /**
+   * AWS regions to run Worker fleets in.
+   * @default - the namespace's primary and replica regions
+   */
+  readonly workerRegions?: string[];
+  /**
+   * The endpoint Workers dial.
+   * @default EndpointKind.NAMESPACE - every fleet follows the active region
+   */
+  readonly endpoint?: EndpointKind;
+}
+
+/** One shard of `RegionallyShardedNamespaces`: its own namespace, home region, replica and Worker pattern. */
+export interface ShardOptions {
+  /** A short name for the shard (prefixes its fleets, `<name>-workers`, and names its stacks), e.g. `eu`. */
+  readonly name: string;
+  /** The shard's namespace; `primaryRegion` is its home region. */
+  readonly namespace: NamespaceSpec;
+  /** The shard's Worker pattern: SINGLE_REGION, ACTIVE_COLD or ACTIVE_HOT (Active/Active is not a shard pattern). */
+  readonly pattern: DeploymentPattern;
+  /**
+   * The endpoint the shard's Workers dial.
+   * @default - the shard pattern's documented default
+   */
+  readonly endpoint?: EndpointKind;
+}
+
+/** Where Workflow starters dial (both flavours' `StarterOptions` extend this with the image and sizing). */
+export interface StarterPlacementOptions {
+  /**
+   * Pin the starters to this region's Regional Endpoint instead of the Namespace Endpoint (only
+   * when a Client must stay in one region; starts and signals are always forwarded to the active region).
+   * @default - the Namespace Endpoint: follows the active region with no configuration change
+   */
+  readonly pinnedRegion?: string;
+}
+
+/** The Build ID(s) serverless Workers are registered under. */
+export interface ServerlessBuildOptions {
+  /**
+   * The Build ID every region's function is registered under (one Worker Deployment Version spans regions).
+   * Set this or `buildIds`.
+   * @default - `buildIds` is required
+   */
+  readonly buildId?: string;
+  /**
+   * Build ID per AWS region, for staged rollouts. All must be equal: different Build IDs across
+   * regions are an error (`TEMPORAL_SERVERLESS_ONE_BUILD_ID`).
+   * @default - `buildId` in every namespace region
+   */
+  readonly buildIds?: { [awsRegion: string]: string };
+}

@@ -1,0 +1,23 @@
+import { checkBuildId, SERVERLESS_SETTINGS_RULE } from '../components/serverless-worker';
+import { Severity } from '../model';
+import { Rule } from './rule';
+
+/**
+ * A Build ID known at synth (the version and alias are named after it) of at most 256 characters;
+ * the blocks also check their function options (`checkServerlessFunction`).
+ */
+export const SERVERLESS_SETTINGS: Rule = {
+  id: SERVERLESS_SETTINGS_RULE,
+  severity: Severity.ERROR,
+  summary: 'Serverless Worker settings are ones Lambda accepts (Build ID, handler, memory, timeout, environment).',
+  source: { doc: 'AWS Lambda: Lambda quotas', url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html', quote: 'Function memory allocation: 128 MB to 10,240 MB, in 1-MB increments. Function timeout: 900 seconds (15 minutes).' },
+  check(plan) {
+    const req = plan.request.serverless;
+    if (!req) return [];
+    // Empty Build IDs are TEMPORAL_SERVERLESS_ONE_BUILD_ID's; a Build ID given once is reported once.
+    const entries = Object.entries(req.buildIds).filter(([, id]) => id.trim() !== '');
+    const distinct = [...new Set(entries.map(([, id]) => id))];
+    if (distinct.length === 1) return checkBuildId(distinct[0], 'serverless.buildId');
+    return entries.flatMap(([region, id]) => checkBuildId(id, `serverless.buildIds.${region}`));
+  },
+};
