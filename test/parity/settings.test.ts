@@ -1,0 +1,502 @@
+/**
+ * Settings parity. For every scenario (test/parity/scenarios.ts), the settings read from the
+ * Terraform JSON and from the CloudFormation of the AWS CDK construct given the same description
+ * equal the settings lib/core resolved into the plan, kind by kind, and equal each other; the other
+ * AWS CDK examples' CloudFormation equals their own plans. Then, for every kind, deliberately broken
+ * renderings in each engine fail the comparison. One synthesis per scenario per engine (and per
+ * example), shared by every assertion of this file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { CloudFormationStack } from './components';
+import { CERT, SCENARIOS } from './scenarios';
+import {
+  SETTING_KINDS, SettingSet, settingsFromCloudFormation, settingsFromPlan, settingsFromTerraform,
+} from './settings';
+import { build as buildCdkActiveActive } from '../../examples/active-active/main';
+import { build as buildCdkCold } from '../../examples/active-cold/main';
+import { build as buildCdkHot } from '../../examples/active-hot/main';
+import { build as buildCdkSharded } from '../../examples/regionally-sharded/main';
+import { build as buildCdkServerless } from '../../examples/serverless/main';
+import * as cdk from '../../lib';
+import { aliasNameFor, DeploymentPlan, SERVERLESS_DEFAULTS } from '../../lib/core';
+import { exampleContext, synthStack, TfJson } from '../cdktf/support';
+
+jest.mock('temporal-ha-constructs/cdktf', () => jest.requireActual('../../lib/cdktf'), { virtual: true });
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const image = (name: string) => ecs.ContainerImage.fromRegistry(name);
+
+/**
+ * The AWS CDK construct given each CDK for Terraform scenario's description, by scenario index
+ * (the same descriptions as cloudformation.test.ts, which checks their topology).
+ */
+const CDK_BUILDS: Array<(app: App) => { readonly _plan: DeploymentPlan }> = [
+  (app) => buildCdkHot(app),
+  (app) => {
+    const ctx = exampleContext('cdktf-active-cold') as Record<string, string>;
+    return new cdk.ActiveColdDeployment(app, 'PaymentsCold', {
+      namespace: { name: ctx.temporalNamespace, accountId: ctx.temporalAccountId, primaryRegion: 'us-east-1', replicaRegion: 'us-west-2' },
+      credentials: cdk.TemporalCredentials.mtlsFromSecretNames({
+        certificateSecretName: ctx.clientCertSecretName, privateKeySecretName: ctx.clientKeySecretName,
+      }),
+      connectivity: cdk.Connectivity.privateLink({ crossRegionRoute: cdk.CrossRegionRoute.vpcPeering() }),
+      workers: { image: image(ctx.workerImage), environment: { TASK_QUEUE: 'payments' } },
+      codecServer: { image: image(ctx.codecServerImage), certificateArns: { 'us-east-1': ctx.codecCertificateArnUsEast1, 'us-west-2': ctx.codecCertificateArnUsWest2 } },
+      componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
+    });
+  },
+  (app) => new cdk.ActiveActiveDeployment(app, 'Shipping', {
+    namespace: { name: 'shipping', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2' },
+    workerRegions: ['us-east-1', 'us-west-2', 'us-east-2'],
+    credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/shipping/api-key', { field: 'apiKey' }),
+    connectivity: cdk.Connectivity.privateLink(),
+    workers: { image: image('ghcr.io/acme/shipping-worker:3.1.0') },
+    proxy: { image: image('ghcr.io/acme/tcp-proxy:1.0.0') },
+    codecServer: {
+      image: image('ghcr.io/acme/shipping-codec:3.1.0'),
+      certificateArns: { 'us-east-1': CERT('us-east-1', 5), 'us-west-2': CERT('us-west-2', 6), 'us-east-2': CERT('us-east-2', 7) },
+    },
+    componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
+  }),
+  (app) => new cdk.RegionallyShardedNamespaces(app, 'Billing', {
+    connectivity: cdk.Connectivity.privateLink(),
+    shards: [
+      {
+        name: 'east',
+        pattern: cdk.DeploymentPattern.ACTIVE_HOT,
+        namespace: { name: 'billing-east', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: cdk.PollerForwarding.DISABLED },
+        credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/billing-east/api-key'),
+        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0') },
+      },
+      {
+        name: 'west',
+        pattern: cdk.DeploymentPattern.ACTIVE_COLD,
+        namespace: { name: 'billing-west', accountId: 'a1b2c', primaryRegion: 'us-west-2', replicaRegion: 'us-east-1' },
+        credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/billing-west/api-key'),
+        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0'), minCapacity: 3 },
+      },
+    ],
+  }),
+  (app) => new cdk.ServerlessWorkers(app, 'Notify', {
+    namespace: { name: 'notify', accountId: 'a1b2c', primaryRegion: 'eu-west-1', replicaRegion: 'eu-central-1' },
+    credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/notify/api-key'),
+    connectivity: cdk.Connectivity.privateLink(),
+    serverlessWorkers: {
+      codePath: path.join(EXAMPLES, 'serverless', 'worker'),
+      handler: 'index.handler',
+      buildId: 'notify-2026.11.3',
+      externalId: 'temporal-invoker-3f9a1c7d2e',
+    },
+  }),
+];
+
+type Templates = Record<string, CloudFormationStack[]>;
+
+interface Synthesized {
+  readonly name: string;
+  /** The plan of the CDK for Terraform construct. */
+  readonly plan: DeploymentPlan;
+  readonly tf: TfJson;
+  /** The plan of the AWS CDK construct given the same description. */
+  readonly cfnPlan: DeploymentPlan;
+  /** Every stack of the AWS CDK app, by region. */
+  readonly cfn: Templates;
+}
+
+/** Every stack of an AWS CDK app, by region, with its name. */
+function templatesOf(app: App): Templates {
+  const byRegion: Templates = {};
+  for (const stack of app.node.findAll().filter((c): c is Stack => Stack.isStack(c))) {
+    (byRegion[stack.region] ??= []).push({ stackName: stack.stackName, template: Template.fromStack(stack).toJSON() });
+  }
+  return byRegion;
+}
+
+const synthesized: Synthesized[] = SCENARIOS.map((scenario, i) => {
+  const deployment = scenario.build();
+  const app = new App({ context: JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'active-hot', 'cdk.json'), 'utf8')).context });
+  const built = CDK_BUILDS[i](app);
+  return { name: scenario.name, plan: deployment._plan, tf: synthStack(deployment.stack), cfnPlan: built._plan, cfn: templatesOf(app) };
+});
+
+describe.each(synthesized)('$name', ({ plan, tf, cfnPlan, cfn }) => {
+  const planned = settingsFromPlan(plan);
+  const fromTerraform = settingsFromTerraform(tf);
+  const fromCloudFormation = settingsFromCloudFormation(cfn);
+
+  test('both engines planned the same settings from the same description', () => {
+    expect(settingsFromPlan(cfnPlan)).toEqual(planned);
+  });
+
+  test.each(SETTING_KINDS)('%s: the Terraform JSON writes what the plan resolved', (kind) => {
+    expect(fromTerraform[kind]).toEqual(planned[kind]);
+  });
+
+  test.each(SETTING_KINDS)('%s: the CloudFormation writes what the plan resolved', (kind) => {
+    expect(fromCloudFormation[kind]).toEqual(settingsFromPlan(cfnPlan)[kind]);
+  });
+
+  test.each(SETTING_KINDS)('%s: the CloudFormation and the Terraform JSON write the same', (kind) => {
+    expect(fromCloudFormation[kind]).toEqual(fromTerraform[kind]);
+  });
+});
+
+/**
+ * The other AWS CDK examples (their own descriptions: a cold proxy with failover DNS, non-default
+ * capacities, extra environment, serverless Workers without PrivateLink): the CloudFormation writes
+ * what their plan resolved.
+ */
+const CDK_EXAMPLES: Array<[string, (app: App) => { readonly _plan: DeploymentPlan }]> = [
+  ['active-cold', buildCdkCold],
+  ['active-active', buildCdkActiveActive],
+  ['regionally-sharded', buildCdkSharded],
+  ['serverless', buildCdkServerless],
+];
+
+describe.each(CDK_EXAMPLES)('AWS CDK examples/%s', (name, build) => {
+  const app = new App({ context: JSON.parse(fs.readFileSync(path.join(EXAMPLES, name, 'cdk.json'), 'utf8')).context });
+  const planned = settingsFromPlan(build(app)._plan);
+  const fromCloudFormation = settingsFromCloudFormation(templatesOf(app));
+
+  test.each(SETTING_KINDS)('%s: the CloudFormation writes what the plan resolved', (kind) => {
+    expect(fromCloudFormation[kind]).toEqual(planned[kind]);
+  });
+});
+
+describe('the scenarios exercise every kind of setting', () => {
+  const all = synthesized.map((s) => settingsFromPlan(s.plan));
+  const lines = (kind: keyof SettingSet) => all.flatMap((s) => s[kind]);
+
+  test.each(SETTING_KINDS)('%s: some scenario has them', (kind) => {
+    expect(lines(kind).length).toBeGreaterThan(0);
+  });
+
+  test('a cold standby service, a hot standby fleet, a proxy, secrets of both credential kinds and a codec server CORS origin', () => {
+    expect(lines('services')).toEqual(expect.arrayContaining([
+      'us-west-2 worker payments.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30',
+      'us-west-2 codec cpu=256 memory=512 arch=X86_64 desired=0 scaling=none logs=30',
+      'us-west-2 worker orders.a1b2c cpu=512 memory=1024 arch=X86_64 desired=2 min=2 max=20 targetCpu=60 cooldown=60/300 logs=30',
+      'us-east-1 worker billing-west.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30',
+      'us-east-2 proxy cpu=256 memory=512 arch=X86_64 desired=2 scaling=none logs=30',
+    ]));
+    expect(lines('environment')).toEqual(expect.arrayContaining([
+      'us-east-1 worker shipping.a1b2c env TEMPORAL_ADDRESS=<proxy us-east-1>:7233',
+      'us-east-1 worker shipping.a1b2c env TEMPORAL_CODEC_ENDPOINT=https://<codec us-east-1>',
+      'us-east-1 worker shipping.a1b2c secret TEMPORAL_API_KEY',
+      'us-west-2 worker payments.a1b2c secret TEMPORAL_TLS_CLIENT_CERT_DATA',
+      'us-west-2 worker payments.a1b2c secret TEMPORAL_TLS_CLIENT_KEY_DATA',
+      'us-east-1 codec env CORS_ALLOWED_ORIGINS=https://cloud.temporal.io',
+      'us-east-1 proxy env TEMPORAL_PROXY_UPSTREAM=shipping.a1b2c.tmprl.cloud:7233',
+      'eu-west-1 function notify.a1b2c secret TEMPORAL_API_KEY',
+    ]));
+  });
+
+  test('failover records and their health alarms: TTL, insufficient-data status, thresholds', () => {
+    expect(lines('failoverRecords')).toContain('codec.paymentscold.temporal.internal SECONDARY -> <codec us-west-2> CNAME ttl=30 check=CLOUDWATCH_METRIC'
+      + ' insufficientData=Unhealthy alarm=temporal-paymentscold-codec-us-west-2-no-healthy-targets@us-west-2');
+    expect(lines('healthAlarms')).toContain('proxy us-east-1 temporal-shipping-proxy-us-east-1-no-healthy-targets on=<proxy us-east-1> AWS/NetworkELB'
+      + ' HealthyHostCount Minimum period=60 evaluationPeriods=2 datapoints=2 threshold=1 LessThanThreshold missing=breaching');
+    expect(lines('zoneRecords')).toContain('us-east-2 region.tmprl.cloud aws-us-west-2.region.tmprl.cloud CNAME ttl=60');
+  });
+
+  test('serverless functions: the plan resolves SERVERLESS_DEFAULTS for a function given no options', () => {
+    const serverless = synthesized[4];
+    expect(serverless.plan.regions.flatMap((r) => r.functions)).toHaveLength(2);
+    // The scenario sets no function option: whatever the plan holds must be the defaults.
+    const d = SERVERLESS_DEFAULTS;
+    const expected = (region: string) => `${region} function notify.a1b2c runtime=${d.runtime} memory=${d.memorySize} timeout=${d.timeoutSeconds}`
+      + ` arch=x86_64 handler=${d.handler} logs=${d.logRetentionDays} alias=${aliasNameFor('notify-2026.11.3')}`;
+    expect(settingsFromPlan(serverless.plan).functions).toEqual([expected('eu-central-1'), expected('eu-west-1')]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Deliberately broken renderings
+// ---------------------------------------------------------------------------------------------
+
+type Mutation<Output> = (output: Output) => void;
+
+/** A copy of an engine's output with one change, as a broken renderer would have written it. */
+function broken<Output>(output: Output, change: Mutation<Output>): Output {
+  const copy = JSON.parse(JSON.stringify(output));
+  change(copy);
+  return copy;
+}
+
+// --- Terraform JSON ---------------------------------------------------------------------------
+
+/** Every resource body of a type that matches. */
+const tfAll = (j: any, type: string, where: (b: any) => boolean = () => true): any[] => Object.values<any>(j.resource[type] ?? {}).filter(where);
+/** The first resource body of a type that matches (fails the test when there is none). */
+function tfFirst(j: any, type: string, where: (b: any) => boolean = () => true): any {
+  const found = tfAll(j, type, where)[0];
+  if (!found) throw new Error(`no ${type} to break`);
+  return found;
+}
+/** Changes the container of the first task definition whose container matches. */
+function tfContainer(j: any, where: (c: any) => boolean, change: (c: any) => void): void {
+  const td = tfFirst(j, 'aws_ecs_task_definition', (b) => where(JSON.parse(b.container_definitions)[0]));
+  const containers = JSON.parse(td.container_definitions);
+  change(containers[0]);
+  td.container_definitions = JSON.stringify(containers);
+}
+const tfEnv = (c: any, name: string) => c.environment.find((e: any) => e.name === name);
+const isWorker = (c: any) => c.environment.some((e: any) => e.name === 'TEMPORAL_NAMESPACE');
+const tfIsCodec = (c: any) => c.environment.some((e: any) => e.name === 'CORS_ALLOWED_ORIGINS');
+/** A resource of a kind whose tags say it belongs to the codec server or the proxy. */
+const tfOf = (component: string) => (b: any) => b.tags?.TemporalComponent === component;
+
+const [HOT, COLD, AA, SHARDED, SERVERLESS] = synthesized;
+
+const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof SettingSet]> = [
+  // Failover records and health checks
+  ['a failover record TTL of 60 s', AA, (j) => { tfFirst(j, 'aws_route53_record', (b) => b.failover_routing_policy).ttl = 60; }, 'failoverRecords'],
+  ['LastKnownStatus while the alarm has insufficient data', COLD, (j) => {
+    tfFirst(j, 'aws_route53_health_check').insufficient_data_health_status = 'LastKnownStatus';
+  }, 'failoverRecords'],
+  ['no insufficient-data status (Route 53 default)', AA, (j) => { delete tfFirst(j, 'aws_route53_health_check').insufficient_data_health_status; }, 'failoverRecords'],
+  ['a health check reading the alarm in the other region', COLD, (j) => {
+    tfFirst(j, 'aws_route53_health_check', (b) => b.cloudwatch_alarm_region === 'us-west-2').cloudwatch_alarm_region = 'us-east-1';
+  }, 'failoverRecords'],
+  // Health alarms
+  ['an alarm threshold of 2', AA, (j) => { tfFirst(j, 'aws_cloudwatch_metric_alarm').threshold = 2; }, 'healthAlarms'],
+  ['an alarm over 5 evaluation periods', COLD, (j) => { tfFirst(j, 'aws_cloudwatch_metric_alarm').evaluation_periods = 5; }, 'healthAlarms'],
+  ['an alarm period of 300 s', AA, (j) => { tfFirst(j, 'aws_cloudwatch_metric_alarm').period = 300; }, 'healthAlarms'],
+  ['an alarm comparing LessThanOrEqualToThreshold', COLD, (j) => { tfFirst(j, 'aws_cloudwatch_metric_alarm').comparison_operator = 'LessThanOrEqualToThreshold'; }, 'healthAlarms'],
+  ['missing data treated as notBreaching', AA, (j) => { tfFirst(j, 'aws_cloudwatch_metric_alarm').treat_missing_data = 'notBreaching'; }, 'healthAlarms'],
+  ['the codec alarm watching the proxy load balancer', AA, (j) => {
+    const proxyLb = Object.keys(j.resource.aws_lb).find((n) => j.resource.aws_lb[n].load_balancer_type === 'network' && j.resource.aws_lb[n].provider === 'aws.us-east-1');
+    tfFirst(j, 'aws_cloudwatch_metric_alarm', (b) => b.namespace === 'AWS/ApplicationELB' && b.provider === 'aws.us-east-1').dimensions.LoadBalancer = `\${aws_lb.${proxyLb}.arn_suffix}`;
+  }, 'healthAlarms'],
+  // Private zone records
+  ['a private zone record TTL of 300 s', HOT, (j) => { tfFirst(j, 'aws_route53_record').ttl = 300; }, 'zoneRecords'],
+  // Serverless functions
+  ['a Lambda runtime of nodejs22.x', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').runtime = 'nodejs22.x'; }, 'functions'],
+  ['a Lambda memory of 512 MiB', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').memory_size = 512; }, 'functions'],
+  ['a Lambda timeout of 900 s', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').timeout = 900; }, 'functions'],
+  ['a Lambda on arm64', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').architectures = ['arm64']; }, 'functions'],
+  ['a Lambda log retention of 7 days', SERVERLESS, (j) => { tfFirst(j, 'aws_cloudwatch_log_group', (b) => /^\/aws\/lambda\//.test(b.name ?? '')).retention_in_days = 7; }, 'functions'],
+  ['a Lambda alias not named after the Build ID', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_alias').name = 'live'; }, 'functions'],
+  // Fargate services
+  ['a worker CPU of 1024', HOT, (j) => { tfFirst(j, 'aws_ecs_task_definition', (b) => b.tags?.TemporalFleet).cpu = '1024'; }, 'services'],
+  ['a worker memory of 2048 MiB', COLD, (j) => { tfFirst(j, 'aws_ecs_task_definition', (b) => b.tags?.TemporalFleet).memory = '2048'; }, 'services'],
+  ['a worker image for ARM64', SHARDED, (j) => { tfFirst(j, 'aws_ecs_task_definition').runtime_platform.cpu_architecture = 'ARM64'; }, 'services'],
+  ['a desired count of 3 for a fleet planned at 2', SHARDED, (j) => { tfFirst(j, 'aws_ecs_service', (b) => b.desired_count === 2).desired_count = 3; }, 'services'],
+  ['an autoscaling maximum of 20', COLD, (j) => { tfFirst(j, 'aws_appautoscaling_target').max_capacity = 20; }, 'services'],
+  ['an autoscaling minimum of 1 for a fleet planned at 3', SHARDED, (j) => { tfFirst(j, 'aws_appautoscaling_target', (b) => b.min_capacity === 3).min_capacity = 1; }, 'services'],
+  ['a target CPU of 75 %', AA, (j) => { tfFirst(j, 'aws_appautoscaling_policy').target_tracking_scaling_policy_configuration.target_value = 75; }, 'services'],
+  ['a scale-in cooldown of 60 s', HOT, (j) => { tfFirst(j, 'aws_appautoscaling_policy').target_tracking_scaling_policy_configuration.scale_in_cooldown = 60; }, 'services'],
+  ['a worker log retention of 7 days', SHARDED, (j) => { tfFirst(j, 'aws_cloudwatch_log_group', (b) => b.tags?.TemporalFleet).retention_in_days = 7; }, 'services'],
+  ['a stop timeout nobody planned', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.stopTimeout = 120; }); }, 'services'],
+  ['a codec server desired count of 1', AA, (j) => { tfFirst(j, 'aws_ecs_service', tfOf('codec')).desired_count = 1; }, 'services'],
+  ['a running codec server in the cold region', COLD, (j) => { tfFirst(j, 'aws_ecs_service', (b) => tfOf('codec')(b) && b.desired_count === 0).desired_count = 2; }, 'services'],
+  ['a proxy CPU of 512', AA, (j) => { tfFirst(j, 'aws_ecs_task_definition', tfOf('proxy')).cpu = '512'; }, 'services'],
+  // Container environment
+  ['another TASK_QUEUE', HOT, (j) => { tfContainer(j, isWorker, (c) => { tfEnv(c, 'TASK_QUEUE').value = 'orders-v2'; }); }, 'environment'],
+  ['TEMPORAL_TLS dropped', SHARDED, (j) => { tfContainer(j, isWorker, (c) => { c.environment = c.environment.filter((e: any) => e.name !== 'TEMPORAL_TLS'); }); }, 'environment'],
+  ['an extra variable nobody planned', COLD, (j) => { tfContainer(j, isWorker, (c) => { c.environment.push({ name: 'DEBUG', value: '1' }); }); }, 'environment'],
+  ['variables written unsorted', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.environment.reverse(); }); }, 'environment'],
+  ['the API key under another variable name', AA, (j) => { tfContainer(j, isWorker, (c) => { c.secrets[0].name = 'TEMPORAL_APIKEY'; }); }, 'environment'],
+  ['the client key secret dropped', COLD, (j) => { tfContainer(j, isWorker, (c) => { c.secrets = c.secrets.slice(0, 1); }); }, 'environment'],
+  ['a worker dialing another region\'s proxy', AA, (j) => {
+    const westProxy = Object.keys(j.resource.aws_lb).find((n) => j.resource.aws_lb[n].load_balancer_type === 'network' && j.resource.aws_lb[n].provider === 'aws.us-west-2');
+    tfContainer(j, (c) => isWorker(c) && /us-east-1_Proxy/.test(tfEnv(c, 'TEMPORAL_ADDRESS').value), (c) => { tfEnv(c, 'TEMPORAL_ADDRESS').value = `\${aws_lb.${westProxy}.dns_name}:7233`; });
+  }, 'environment'],
+  ['a worker codec URL over http', HOT, (j) => { tfContainer(j, isWorker, (c) => { tfEnv(c, 'TEMPORAL_CODEC_ENDPOINT').value = tfEnv(c, 'TEMPORAL_CODEC_ENDPOINT').value.replace('https:', 'http:'); }); }, 'environment'],
+  ['a CORS origin of another Web UI', COLD, (j) => { tfContainer(j, tfIsCodec, (c) => { tfEnv(c, 'CORS_ALLOWED_ORIGINS').value = 'https://web.example.com'; }); }, 'environment'],
+  ['a codec PORT of 9090', AA, (j) => { tfContainer(j, tfIsCodec, (c) => { tfEnv(c, 'PORT').value = '9090'; }); }, 'environment'],
+  ['a proxy listening on 7234', AA, (j) => { tfContainer(j, (c) => c.name === 'proxy', (c) => { tfEnv(c, 'TEMPORAL_PROXY_LISTEN_PORT').value = '7234'; }); }, 'environment'],
+  ['a function without its Build ID variable', SERVERLESS, (j) => { delete tfFirst(j, 'aws_lambda_function').environment.variables.TEMPORAL_LAMBDA_BUILD_ID; }, 'environment'],
+  ['a function API key given in plain text', SERVERLESS, (j) => {
+    const vars = tfFirst(j, 'aws_lambda_function').environment.variables;
+    delete vars.TEMPORAL_API_KEY_SECRET_ARN;
+    vars.TEMPORAL_API_KEY = 'not-a-secret';
+  }, 'environment'],
+  // Load balancers, ports and health checks
+  ['a codec container port of 9090', HOT, (j) => { tfContainer(j, tfIsCodec, (c) => { c.portMappings[0].containerPort = 9090; }); }, 'loadBalancers'],
+  ['a codec target group on 9090', COLD, (j) => { tfFirst(j, 'aws_lb_target_group', tfOf('codec')).port = 9090; }, 'loadBalancers'],
+  ['a codec listener on 8443', AA, (j) => { tfFirst(j, 'aws_lb_listener', tfOf('codec')).port = 8443; }, 'loadBalancers'],
+  ['a health check path of /', HOT, (j) => { tfFirst(j, 'aws_lb_target_group', tfOf('codec')).health_check.path = '/'; }, 'loadBalancers'],
+  ['an older TLS policy', COLD, (j) => { tfFirst(j, 'aws_lb_listener', tfOf('codec')).ssl_policy = 'ELBSecurityPolicy-2016-08'; }, 'loadBalancers'],
+  ['the certificate of another region', AA, (j) => {
+    tfFirst(j, 'aws_lb_listener', (b) => tfOf('codec')(b) && b.provider === 'aws.us-east-2').certificate_arn = CERT('us-east-1', 5);
+  }, 'loadBalancers'],
+  ['an internet-facing codec server', HOT, (j) => { tfFirst(j, 'aws_lb', tfOf('codec')).internal = false; }, 'loadBalancers'],
+  ['a codec server open to any address', COLD, (j) => {
+    tfFirst(j, 'aws_vpc_security_group_ingress_rule', (b) => b.from_port === 443).cidr_ipv4 = '0.0.0.0/0';
+  }, 'loadBalancers'],
+  ['a codec deregistration delay of 300 s', AA, (j) => { tfFirst(j, 'aws_lb_target_group', tfOf('codec')).deregistration_delay = '300'; }, 'loadBalancers'],
+  ['a proxy listener on 443', AA, (j) => { tfFirst(j, 'aws_lb_listener', tfOf('proxy')).port = 443; }, 'loadBalancers'],
+  ['an internet-facing proxy', AA, (j) => { tfFirst(j, 'aws_lb', tfOf('proxy')).internal = false; }, 'loadBalancers'],
+];
+
+describe('a deliberately broken Terraform rendering fails settings parity', () => {
+  test.each(TERRAFORM_BREAKS)('%s', (_what, scenario, change, kind) => {
+    const planned = settingsFromPlan(scenario.plan)[kind];
+    const original = settingsFromTerraform(scenario.tf)[kind];
+    const rendered = settingsFromTerraform(broken(scenario.tf, change))[kind];
+    expect(rendered).not.toEqual(original);
+    expect(rendered).not.toEqual(planned);
+  });
+
+  test('every kind of setting has broken renderings', () => {
+    expect(new Set(TERRAFORM_BREAKS.map(([, , , kind]) => kind))).toEqual(new Set(SETTING_KINDS));
+  });
+});
+
+// --- CloudFormation ---------------------------------------------------------------------------
+
+/** Every resource's properties of a type that match, across every stack and region. */
+const cfnAll = (t: Templates, type: string, where: (p: any, r: { region: string; stackName: string }) => boolean = () => true): any[] =>
+  Object.entries(t).flatMap(([region, stacks]) => stacks.flatMap((s) => Object.values<any>(s.template.Resources ?? {})
+    .filter((r) => r.Type === type && where(r.Properties ?? {}, { region, stackName: s.stackName })).map((r) => r.Properties)));
+/** The first resource's properties of a type that match (fails the test when there is none). */
+function cfnFirst(t: Templates, type: string, where: (p: any, r: { region: string; stackName: string }) => boolean = () => true): any {
+  const found = cfnAll(t, type, where)[0];
+  if (!found) throw new Error(`no ${type} to break`);
+  return found;
+}
+/** The container of the first task definition whose container matches. */
+const cfnContainer = (t: Templates, where: (c: any) => boolean, region?: string): any =>
+  cfnFirst(t, 'AWS::ECS::TaskDefinition', (p, r) => where(p.ContainerDefinitions[0]) && (region === undefined || r.region === region)).ContainerDefinitions[0];
+const cfnEnv = (c: any, name: string) => c.Environment.find((e: any) => e.Name === name);
+const cfnIsWorker = (c: any) => c.Environment?.some((e: any) => e.Name === 'TEMPORAL_NAMESPACE');
+const cfnIsCodec = (c: any) => c.Environment?.some((e: any) => e.Name === 'CORS_ALLOWED_ORIGINS');
+const cfnIsProxy = (c: any) => c.Environment?.some((e: any) => e.Name === 'TEMPORAL_PROXY_UPSTREAM');
+const attr = (attrs: any[], key: string) => attrs.find((a) => a.Key === key);
+/** The ECS service running a task definition whose container matches. */
+function cfnService(t: Templates, where: (c: any) => boolean, also: (p: any) => boolean = () => true): any {
+  for (const stacks of Object.values(t)) {
+    for (const s of stacks) {
+      const res = s.template.Resources ?? {};
+      for (const r of Object.values<any>(res)) {
+        if (r.Type !== 'AWS::ECS::Service' || !also(r.Properties)) continue;
+        const td = res[r.Properties.TaskDefinition?.Ref];
+        if (td && where(td.Properties.ContainerDefinitions[0])) return r.Properties;
+      }
+    }
+  }
+  throw new Error('no service to break');
+}
+const isHttps = (p: any) => p.Protocol === 'HTTPS';
+
+const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, keyof SettingSet]> = [
+  // Failover records and health checks
+  ['a failover record TTL of 60 s', AA, (t) => { cfnFirst(t, 'AWS::Route53::RecordSet', (p) => p.Failover).TTL = '60'; }, 'failoverRecords'],
+  ['LastKnownStatus while the alarm has insufficient data', COLD, (t) => {
+    cfnFirst(t, 'AWS::Route53::HealthCheck').HealthCheckConfig.InsufficientDataHealthStatus = 'LastKnownStatus';
+  }, 'failoverRecords'],
+  ['no insufficient-data status (Route 53 default)', AA, (t) => { delete cfnFirst(t, 'AWS::Route53::HealthCheck').HealthCheckConfig.InsufficientDataHealthStatus; }, 'failoverRecords'],
+  ['a health check reading another alarm name', COLD, (t) => {
+    cfnFirst(t, 'AWS::Route53::HealthCheck').HealthCheckConfig.AlarmIdentifier.Name = 'temporal-codec-renamed';
+  }, 'failoverRecords'],
+  // Health alarms
+  ['an alarm threshold of 2', AA, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').Threshold = 2; }, 'healthAlarms'],
+  ['an alarm over 5 evaluation periods', COLD, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').EvaluationPeriods = 5; }, 'healthAlarms'],
+  ['an alarm period of 300 s', AA, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').Period = 300; }, 'healthAlarms'],
+  ['an alarm comparing LessThanOrEqualToThreshold', COLD, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').ComparisonOperator = 'LessThanOrEqualToThreshold'; }, 'healthAlarms'],
+  ['missing data treated as notBreaching', AA, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').TreatMissingData = 'notBreaching'; }, 'healthAlarms'],
+  ['an alarm on the Average instead of the Minimum', COLD, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').Statistic = 'Average'; }, 'healthAlarms'],
+  // Private zone records
+  ['a private zone record TTL of 300 s', HOT, (t) => { cfnFirst(t, 'AWS::Route53::RecordSet').TTL = '300'; }, 'zoneRecords'],
+  // Serverless functions
+  ['a Lambda runtime of nodejs22.x', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Runtime = 'nodejs22.x'; }, 'functions'],
+  ['a Lambda memory of 512 MiB', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).MemorySize = 512; }, 'functions'],
+  ['a Lambda timeout of 900 s', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Timeout = 900; }, 'functions'],
+  ['a Lambda on arm64', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Architectures = ['arm64']; }, 'functions'],
+  ['a Lambda log retention of 7 days', SERVERLESS, (t) => {
+    const fn = cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE);
+    for (const [, stacks] of Object.entries(t)) {
+      for (const s of stacks) {
+        const group = s.template.Resources[fn.LoggingConfig.LogGroup.Ref];
+        if (group?.Type === 'AWS::Logs::LogGroup') group.Properties.RetentionInDays = 7;
+      }
+    }
+  }, 'functions'],
+  ['a Lambda handler of main.handler', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Handler = 'main.handler'; }, 'functions'],
+  // Fargate services
+  ['a worker CPU of 1024', HOT, (t) => { cfnFirst(t, 'AWS::ECS::TaskDefinition', (p) => cfnIsWorker(p.ContainerDefinitions[0])).Cpu = '1024'; }, 'services'],
+  ['a worker memory of 2048 MiB', COLD, (t) => { cfnFirst(t, 'AWS::ECS::TaskDefinition', (p) => cfnIsWorker(p.ContainerDefinitions[0])).Memory = '2048'; }, 'services'],
+  ['a worker image for ARM64', SHARDED, (t) => { cfnFirst(t, 'AWS::ECS::TaskDefinition').RuntimePlatform.CpuArchitecture = 'ARM64'; }, 'services'],
+  ['a desired count of 3 for a fleet planned at 2', SHARDED, (t) => { cfnFirst(t, 'AWS::ECS::Service', (p) => p.DesiredCount === 2).DesiredCount = 3; }, 'services'],
+  ['an autoscaling maximum of 20', COLD, (t) => { cfnFirst(t, 'AWS::ApplicationAutoScaling::ScalableTarget').MaxCapacity = 20; }, 'services'],
+  ['an autoscaling minimum of 1 for a fleet planned at 3', SHARDED, (t) => {
+    cfnFirst(t, 'AWS::ApplicationAutoScaling::ScalableTarget', (p) => p.MinCapacity === 3).MinCapacity = 1;
+  }, 'services'],
+  ['a target CPU of 75 %', AA, (t) => { cfnFirst(t, 'AWS::ApplicationAutoScaling::ScalingPolicy').TargetTrackingScalingPolicyConfiguration.TargetValue = 75; }, 'services'],
+  ['a scale-out cooldown of 300 s', HOT, (t) => { cfnFirst(t, 'AWS::ApplicationAutoScaling::ScalingPolicy').TargetTrackingScalingPolicyConfiguration.ScaleOutCooldown = 300; }, 'services'],
+  ['a log retention of 7 days', SHARDED, (t) => {
+    for (const stacks of Object.values(t)) {
+      for (const s of stacks) for (const r of Object.values<any>(s.template.Resources)) if (r.Type === 'AWS::Logs::LogGroup') r.Properties.RetentionInDays = 7;
+    }
+  }, 'services'],
+  ['a stop timeout nobody planned', HOT, (t) => { cfnContainer(t, cfnIsWorker).StopTimeout = 120; }, 'services'],
+  ['a codec server desired count of 1', AA, (t) => { cfnService(t, cfnIsCodec).DesiredCount = 1; }, 'services'],
+  ['a running codec server in the cold region', COLD, (t) => { cfnService(t, cfnIsCodec, (p) => p.DesiredCount === 0).DesiredCount = 2; }, 'services'],
+  ['a proxy memory of 1024 MiB', AA, (t) => { cfnFirst(t, 'AWS::ECS::TaskDefinition', (p) => cfnIsProxy(p.ContainerDefinitions[0])).Memory = '1024'; }, 'services'],
+  // Container environment
+  ['another TASK_QUEUE', HOT, (t) => { cfnEnv(cfnContainer(t, cfnIsWorker), 'TASK_QUEUE').Value = 'orders-v2'; }, 'environment'],
+  ['TEMPORAL_TLS dropped', SHARDED, (t) => {
+    const c = cfnContainer(t, cfnIsWorker);
+    c.Environment = c.Environment.filter((e: any) => e.Name !== 'TEMPORAL_TLS');
+  }, 'environment'],
+  ['an extra variable nobody planned', COLD, (t) => { cfnContainer(t, cfnIsWorker).Environment.push({ Name: 'DEBUG', Value: '1' }); }, 'environment'],
+  ['variables written unsorted', HOT, (t) => { cfnContainer(t, cfnIsWorker).Environment.reverse(); }, 'environment'],
+  ['the API key under another variable name', AA, (t) => { cfnContainer(t, cfnIsWorker).Secrets[0].Name = 'TEMPORAL_APIKEY'; }, 'environment'],
+  ['the client key secret dropped', COLD, (t) => { const c = cfnContainer(t, cfnIsWorker); c.Secrets = c.Secrets.slice(0, 1); }, 'environment'],
+  ['a worker dialing the codec server\'s load balancer', AA, (t) => {
+    const c = cfnContainer(t, cfnIsWorker, 'us-east-1');
+    const codec = cfnEnv(c, 'TEMPORAL_CODEC_ENDPOINT').Value['Fn::Join'][1][1];
+    cfnEnv(c, 'TEMPORAL_ADDRESS').Value = { 'Fn::Join': ['', [codec, ':7233']] };
+  }, 'environment'],
+  ['a worker codec URL over http', HOT, (t) => { cfnEnv(cfnContainer(t, cfnIsWorker), 'TEMPORAL_CODEC_ENDPOINT').Value['Fn::Join'][1][0] = 'http://'; }, 'environment'],
+  ['a CORS origin of another Web UI', COLD, (t) => { cfnEnv(cfnContainer(t, cfnIsCodec), 'CORS_ALLOWED_ORIGINS').Value = 'https://web.example.com'; }, 'environment'],
+  ['a codec PORT of 9090', AA, (t) => { cfnEnv(cfnContainer(t, cfnIsCodec), 'PORT').Value = '9090'; }, 'environment'],
+  ['a proxy dialing a Regional Endpoint', AA, (t) => {
+    cfnEnv(cfnContainer(t, cfnIsProxy), 'TEMPORAL_PROXY_UPSTREAM').Value = 'aws-us-east-1.region.tmprl.cloud:7233';
+  }, 'environment'],
+  ['a function without its Build ID variable', SERVERLESS, (t) => {
+    delete cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Environment.Variables.TEMPORAL_LAMBDA_BUILD_ID;
+  }, 'environment'],
+  ['a function dialing a Regional Endpoint', SERVERLESS, (t) => {
+    cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Environment.Variables.TEMPORAL_ADDRESS = 'aws-eu-west-1.region.tmprl.cloud:7233';
+  }, 'environment'],
+  // Load balancers, ports and health checks
+  ['a codec container port of 9090', HOT, (t) => { cfnContainer(t, cfnIsCodec).PortMappings[0].ContainerPort = 9090; }, 'loadBalancers'],
+  ['a codec target group on 9090', COLD, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::TargetGroup', (p) => p.Protocol === 'HTTP').Port = 9090; }, 'loadBalancers'],
+  ['a codec listener on 8443', AA, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', isHttps).Port = 8443; }, 'loadBalancers'],
+  ['a health check path of /', HOT, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::TargetGroup', (p) => p.Protocol === 'HTTP').HealthCheckPath = '/'; }, 'loadBalancers'],
+  ['an older TLS policy', COLD, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', isHttps).SslPolicy = 'ELBSecurityPolicy-2016-08'; }, 'loadBalancers'],
+  ['the certificate of another region', AA, (t) => {
+    cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', (p, r) => isHttps(p) && r.region === 'us-east-2').Certificates[0].CertificateArn = CERT('us-east-1', 5);
+  }, 'loadBalancers'],
+  ['an internet-facing codec server', HOT, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer', (p) => p.Type === 'application').Scheme = 'internet-facing'; }, 'loadBalancers'],
+  ['a codec server open to any address', COLD, (t) => {
+    cfnFirst(t, 'AWS::EC2::SecurityGroup', (p) => (p.SecurityGroupIngress ?? []).some((i: any) => i.FromPort === 443)).SecurityGroupIngress[0].CidrIp = '0.0.0.0/0';
+  }, 'loadBalancers'],
+  ['codec access logs off', AA, (t) => {
+    attr(cfnFirst(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer', (p) => p.Type === 'application').LoadBalancerAttributes, 'access_logs.s3.enabled').Value = 'false';
+  }, 'loadBalancers'],
+  ['a proxy deregistration delay of 300 s', AA, (t) => {
+    attr(cfnFirst(t, 'AWS::ElasticLoadBalancingV2::TargetGroup', (p) => p.Protocol === 'TCP').TargetGroupAttributes, 'deregistration_delay.timeout_seconds').Value = '300';
+  }, 'loadBalancers'],
+  ['a proxy listener on 443', AA, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', (p) => p.Protocol === 'TCP').Port = 443; }, 'loadBalancers'],
+];
+
+describe('a deliberately broken CloudFormation rendering fails settings parity', () => {
+  test.each(CLOUDFORMATION_BREAKS)('%s', (_what, scenario, change, kind) => {
+    const planned = settingsFromPlan(scenario.cfnPlan)[kind];
+    const original = settingsFromCloudFormation(scenario.cfn)[kind];
+    const rendered = settingsFromCloudFormation(broken(scenario.cfn, change))[kind];
+    expect(rendered).not.toEqual(original);
+    expect(rendered).not.toEqual(planned);
+  });
+
+  test('every kind of setting has broken renderings', () => {
+    expect(new Set(CLOUDFORMATION_BREAKS.map(([, , , kind]) => kind))).toEqual(new Set(SETTING_KINDS));
+  });
+});
