@@ -79,7 +79,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testPathIgnorePatterns: ['/node_modules/', '/test/cdktf/terraform-validate.test.ts'],
     },
   },
-  gitignore: ['/cdk.out/', 'examples/**/cdk.out/', '/examples/**/*.js', '/examples/**/*.d.ts', '.jsii.tabl.json', 'examples/**/cdktf.out/'],
+  gitignore: ['/cdk.out/', 'examples/**/cdk.out/', '/examples/**/*.js', '/examples/**/*.d.ts', '.jsii.tabl.json', 'examples/**/cdktf.out/', '/.current-cdk/', '/.bench/'],
 });
 
 // Transform tests with swc (no type-checking: the jsii compile type-checks lib/, the eslint task
@@ -182,25 +182,58 @@ const installs = project.addTask('test:installs', {
 });
 project.testTask.spawn(installs);
 
+// The dev dependency is the floor (CDK_VERSION); current aws-cdk-lib releases also validate every
+// template at synth (built-in CloudFormation validation). This is the one place that runs it on
+// everything users run: every AWS CDK example and parity scenario, with the versions below
+// installed in a scratch folder (.current-cdk/), strict (any finding fails).
+const CURRENT_CDK_VERSION = '2.276.0';
+const CURRENT_CONSTRUCTS_VERSION = '10.8.1';
+const CURRENT_CDK_NAG_VERSION = '3.0.2';
+const currentCdk = project.addTask('test:current-cdk', {
+  description: `Synthesize every AWS CDK example and parity scenario with aws-cdk-lib ${CURRENT_CDK_VERSION} and its built-in template validation (strict)`,
+  env: { CURRENT_CDK_VERSION, CURRENT_CONSTRUCTS_VERSION, CURRENT_CDK_NAG_VERSION },
+  exec: 'bash test/current-cdk/run.sh',
+  receiveArgs: true,
+});
+project.testTask.spawn(currentCdk);
+project.addPackageIgnore('/.current-cdk/');
+
 // Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
 project.addTask('bench:cdktf-load', {
   description: 'Load time and RSS of temporal-ha-constructs/cdktf vs the @cdktf/provider-aws root import (ratio, same run)',
   exec: 'ts-node --transpile-only test/bench/cdktf-load.ts',
   receiveArgs: true,
 });
+// Synth cost, measured: each scenario as a library app and as the hand-written aws-cdk-lib / cdktf
+// equivalent (same resources, counted), in fresh processes, alternating, with the current aws-cdk-lib's
+// template validation on and off (that aws-cdk-lib is installed on first use into .bench/, gitignored).
+project.addTask('bench:synth', {
+  description: 'Synth wall time, CPU and peak RSS: library vs hand-written apps with the same resources (AWS CDK with template validation on/off, cdktf; ratios, same run)',
+  exec: 'ts-node --transpile-only test/bench/synth.ts',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  receiveArgs: true,
+});
+project.addPackageIgnore('/.bench/');
 
 // RULES.md is generated from the rule pack (lib/core/rules/) with every compile; a test keeps it honest.
 const rules = project.addTask('rules', {
   description: 'Regenerate RULES.md from lib/core/rules',
-  exec: 'ts-node --transpile-only -e "require(\'fs\').writeFileSync(\'RULES.md\', require(\'./lib/core/rules/table.ts\').renderRulesTable())"',
+  exec: 'ts-node --transpile-only --prefer-ts-exts -e "require(\'fs\').writeFileSync(\'RULES.md\', require(\'./lib/core/rules/table.ts\').renderRulesTable())"',
 });
 project.postCompileTask.spawn(rules);
+
+// API-cdktf.md: the cdktf subpath's API reference (jsii-docgen's API.md covers the package root only).
+const docgenCdktf = project.addTask('docgen:cdktf', {
+  description: 'Generate API-cdktf.md, the API reference of temporal-ha-constructs/cdktf',
+  exec: 'ts-node --transpile-only --prefer-ts-exts projenrc/cdktf-api-docs.ts',
+});
+project.tasks.tryFind('docgen')!.spawn(docgenCdktf);
 
 // In CI, generated files must already be committed (regenerate with `npx projen build`).
 const checkGenerated = project.addTask('check-generated', {
   description: 'In CI: fail when API.md, RULES.md or projen-managed files differ from what the build generated',
   condition: '[ -n "${CI:-}" ]',
-  exec: 'git diff --exit-code -- API.md RULES.md package.json .projen || (echo "generated files are out of date: run npx projen build and commit them" && exit 1)',
+  exec: 'git diff --exit-code -- API.md API-cdktf.md RULES.md package.json .projen || (echo "generated files are out of date: run npx projen build and commit them" && exit 1)',
 });
 project.testTask.spawn(checkGenerated);
 
