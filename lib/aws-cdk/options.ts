@@ -30,15 +30,9 @@ export interface ServerlessWorkerOptions extends ServerlessFunctionInput, Server
    * It is published as an asset in each region (Lambda reads code from a bucket in its own region).
    */
   readonly codePath: string;
-  /**
-   * Lambda runtime.
-   * @default - the block's default (a current Node.js runtime)
-   */
+  /** Lambda runtime. @default - the block's default (a current Node.js runtime) */
   readonly runtime?: lambda.Runtime;
-  /**
-   * Timeout.
-   * @default Duration.seconds(90)
-   */
+  /** Timeout. @default Duration.seconds(90) */
   readonly timeout?: Duration;
 }
 
@@ -64,39 +58,24 @@ export interface RegionPlacement {
    * @default - the construct creates a stack under its scope (which must then be an App or Stage)
    */
   readonly stack?: Stack;
-  /**
-   * The VPC Workers run in (private subnets with egress).
-   * @default - a new VPC with a CIDR distinct per region, two AZs, flow logs
-   */
+  /** The VPC Workers run in (private subnets with egress). @default - a new VPC with a CIDR distinct per region, two AZs, flow logs */
   readonly vpc?: ec2.IVpc;
-  /**
-   * The ECS cluster Workers run in (must be in `vpc`).
-   * @default - a new cluster with Container Insights
-   */
+  /** The ECS cluster Workers run in (must be in `vpc`). @default - a new cluster with Container Insights */
   readonly cluster?: ecs.ICluster;
 }
 
 /** Props every pattern construct shares, the Worker fleet aside. */
 export interface TemporalDeploymentSharedProps extends DeploymentOptions {
-  /**
-   * A codec server in each region that runs Workers.
-   * @default - none
-   */
+  /** A codec server in each region that runs Workers. @default - none */
   readonly codecServer?: CodecServerOptions;
   /**
    * A proxy in each region that runs Workers; Workers dial it and it dials the endpoint the pattern requires.
    * @default - none: Workers dial Temporal Cloud directly
    */
   readonly proxy?: ProxyOptions;
-  /**
-   * Stacks, VPCs and clusters the platform team supplies, per AWS region.
-   * @default - the construct creates what each region needs
-   */
+  /** Stacks, VPCs and clusters the platform team supplies, per AWS region. @default - the construct creates what each region needs */
   readonly regions?: { [awsRegion: string]: RegionPlacement };
-  /**
-   * Account for the stacks the construct creates.
-   * @default - CDK_DEFAULT_ACCOUNT (the CLI's current account), else account-agnostic
-   */
+  /** Account for the stacks the construct creates. @default - CDK_DEFAULT_ACCOUNT (the CLI's current account), else account-agnostic */
   readonly account?: string;
 }
 
@@ -104,10 +83,7 @@ export interface TemporalDeploymentSharedProps extends DeploymentOptions {
 export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
   /** How Workers authenticate: an API key or an mTLS certificate and key, from Secrets Manager. */
   readonly credentials: TemporalCredentials;
-  /**
-   * The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`.
-   * @default - none: `serverlessWorkers` is required
-   */
+  /** The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`. @default - none: `serverlessWorkers` is required */
   readonly workers?: WorkerFleetOptions;
   /**
    * Serverless Workers instead of a fleet: Temporal Cloud invokes a Lambda function in whichever
@@ -115,11 +91,7 @@ export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedP
    * @default - none: `workers` is required
    */
   readonly serverlessWorkers?: ServerlessWorkerOptions;
-  /**
-   * Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold
-   * where the Workers are cold).
-   * @default - none
-   */
+  /** Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold where the Workers are cold). @default - none */
   readonly starters?: StarterOptions;
 }
 

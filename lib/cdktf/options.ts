@@ -1,8 +1,7 @@
 /**
- * Props shared by the CDK for Terraform pattern constructs. They mirror the AWS CDK flavour's props
- * (lib/aws-cdk/options.ts) with Terraform-native types: images are registry strings, secrets are
- * Secrets Manager names, certificates are ARNs per region, VPCs and clusters are ids, and each
- * region is addressed through an `AwsProvider` instead of a stack.
+ * Props shared by the CDK for Terraform pattern constructs. They mirror the AWS CDK flavour's props (lib/aws-cdk/options.ts) with Terraform-native
+ * types: images are registry strings, secrets are Secrets Manager names, certificates are ARNs per region, VPCs and clusters are ids, and each region
+ * is addressed through an `AwsProvider` instead of a stack.
  */
 import type { ServerlessWorkerCode } from './blocks/serverless-worker';
 import type { AwsProvider } from './engine';
@@ -39,10 +38,7 @@ export interface ProxyOptions extends ProxySettingsInput {
 export interface ExistingVpc {
   /** The VPC id (`vpc-...`), or a reference to a `Vpc` resource's `id`. */
   readonly vpcId: string;
-  /**
-   * The VPC's IPv4 CIDR. When it is a literal, overlapping peered VPCs are reported at synth; a
-   * reference (token) is not checked.
-   */
+  /** The VPC's IPv4 CIDR. When it is a literal, overlapping peered VPCs are reported at synth; a reference (token) is not checked. */
   readonly cidrBlock: string;
   /** Private subnets with egress (two or more AZs) for the tasks, endpoints and internal load balancers. */
   readonly privateSubnetIds: string[];
@@ -51,10 +47,7 @@ export interface ExistingVpc {
    * @default - none; required when the pattern adds cross-region routes to this VPC
    */
   readonly privateRouteTableIds?: string[];
-  /**
-   * Public subnets, for an internet-facing codec server.
-   * @default - none; required for `codecServer.internetFacing`
-   */
+  /** Public subnets, for an internet-facing codec server. @default - none; required for `codecServer.internetFacing` */
   readonly publicSubnetIds?: string[];
 }
 
@@ -65,45 +58,26 @@ export interface RegionPlacement {
    * @default - an aliased provider created once per stack and region (alias = the region name)
    */
   readonly provider?: AwsProvider;
-  /**
-   * The VPC Workers run in.
-   * @default - a new VPC with a CIDR distinct per region, two AZs, NAT and flow logs
-   */
+  /** The VPC Workers run in. @default - a new VPC with a CIDR distinct per region, two AZs, NAT and flow logs */
   readonly vpc?: ExistingVpc;
-  /**
-   * The ARN of the ECS cluster Workers run in (must be in `vpc`).
-   * @default - a new cluster with Container Insights
-   */
+  /** The ARN of the ECS cluster Workers run in (must be in `vpc`). @default - a new cluster with Container Insights */
   readonly clusterArn?: string;
 }
 
 /** Serverless Workers: a Lambda function per namespace region that Temporal Cloud invokes. */
 export interface ServerlessWorkerOptions extends ServerlessFunctionInput, ServerlessBuildOptions {
   /**
-   * The Worker code per AWS region (Lambda reads code from a bucket or repository in its own
-   * region): every namespace region needs an entry, e.g.
-   * `{ 'us-east-1': ServerlessWorkerCode.fromS3('artifacts-us-east-1', 'worker-1.4.2.zip') }`.
+   * The Worker code per AWS region (Lambda reads code from a bucket or repository in its own region): every namespace region needs an entry, e.g. `{
+   * 'us-east-1': ServerlessWorkerCode.fromS3('artifacts-us-east-1', 'worker-1.4.2.zip') }`.
    */
   readonly code: { [awsRegion: string]: ServerlessWorkerCode };
-  /**
-   * Lambda runtime (zip archives).
-   * @default 'nodejs22.x'
-   */
+  /** Lambda runtime (zip archives). @default 'nodejs22.x' */
   readonly runtime?: string;
-  /**
-   * Timeout, in seconds.
-   * @default 90
-   */
+  /** Timeout, in seconds. @default 90 */
   readonly timeoutSeconds?: number;
-  /**
-   * Instruction set (`x86_64` or `arm64`).
-   * @default 'x86_64'
-   */
+  /** Instruction set (`x86_64` or `arm64`). @default 'x86_64' */
   readonly architecture?: string;
-  /**
-   * The function name (the same in every region).
-   * @default - derived from the construct path
-   */
+  /** The function name (the same in every region). @default - derived from the construct path */
   readonly functionName?: string;
 }
 
@@ -112,25 +86,16 @@ export interface StarterOptions extends WorkerFleetOptions, StarterPlacementOpti
 
 /** Props every pattern construct shares, the Worker fleet aside. */
 export interface TemporalDeploymentSharedProps extends DeploymentOptions {
-  /**
-   * A codec server in each region that runs Workers.
-   * @default - none
-   */
+  /** A codec server in each region that runs Workers. @default - none */
   readonly codecServer?: CodecServerOptions;
   /**
    * A proxy in each region that runs Workers; Workers dial it and it dials the endpoint the pattern requires.
    * @default - none: Workers dial Temporal Cloud directly
    */
   readonly proxy?: ProxyOptions;
-  /**
-   * Providers, VPCs and clusters the platform team supplies, per AWS region.
-   * @default - the construct creates what each region needs
-   */
+  /** Providers, VPCs and clusters the platform team supplies, per AWS region. @default - the construct creates what each region needs */
   readonly regions?: { [awsRegion: string]: RegionPlacement };
-  /**
-   * Tags for every resource that takes them.
-   * @default - none beyond the library's own `TemporalDeployment` tag
-   */
+  /** Tags for every resource that takes them. @default - none beyond the library's own `TemporalDeployment` tag */
   readonly tags?: { [key: string]: string };
 }
 
@@ -138,10 +103,7 @@ export interface TemporalDeploymentSharedProps extends DeploymentOptions {
 export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedProps {
   /** How Workers authenticate: an API key or an mTLS certificate and key, from Secrets Manager. */
   readonly credentials: TemporalCredentials;
-  /**
-   * The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`.
-   * @default - none: `serverlessWorkers` is required
-   */
+  /** The Worker fleet on ECS Fargate. Set this or `serverlessWorkers`. @default - none: `serverlessWorkers` is required */
   readonly workers?: WorkerFleetOptions;
   /**
    * Serverless Workers instead of a fleet: Temporal Cloud invokes a Lambda function in whichever
@@ -149,11 +111,7 @@ export interface TemporalDeploymentCommonProps extends TemporalDeploymentSharedP
    * @default - none: `workers` is required
    */
   readonly serverlessWorkers?: ServerlessWorkerOptions;
-  /**
-   * Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold
-   * where the Workers are cold).
-   * @default - none
-   */
+  /** Workflow starters / Clients, deployed with the Workers' regional pattern (same regions, and cold where the Workers are cold). @default - none */
   readonly starters?: StarterOptions;
 }
 

@@ -32,11 +32,6 @@ function hash(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** `orders-workers` -> `OrdersWorkers` (construct ids). */
-export function pascal(id: string): string {
-  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('');
-}
-
 /** The subnet CIDRs of a created VPC: two /24 public and two /20 private subnets of a /16. */
 export function subnetCidrs(vpcCidr: string, azCount: number): { publicCidrs: string[]; privateCidrs: string[] } | undefined {
   const m = /^(\d+)\.(\d+)\.0\.0\/16$/.exec(vpcCidr);

@@ -44,10 +44,7 @@ export class CrossRegionRoute {
 
 /** Options for PrivateLink connectivity. */
 export interface PrivateLinkOptions {
-  /**
-   * How worker VPCs reach other regions' Temporal VPC endpoints, where the pattern needs it.
-   * @default CrossRegionRoute.vpcPeering()
-   */
+  /** How worker VPCs reach other regions' Temporal VPC endpoints, where the pattern needs it. @default CrossRegionRoute.vpcPeering() */
   readonly crossRegionRoute?: CrossRegionRoute;
 }
 

@@ -1,7 +1,6 @@
 /**
- * From a pattern construct's props to an engine-neutral request, for both engines. The props of the
- * two flavours differ only in engine objects (images, secrets, stacks or providers); everything
- * else is read here, once. Structural views, not exported from the package (jsii would see them).
+ * From a pattern construct's props to an engine-neutral request, for both engines. The props of the two flavours differ only in engine objects
+ * (images, secrets, stacks or providers); everything else is read here, once. Structural views, not exported from the package (jsii would see them).
  */
 import type { CodecServerInput } from './components/codec-server';
 import type { ProxyInput } from './components/proxy';
@@ -152,6 +151,11 @@ export function patternRequest(opts: {
     acknowledgements: props.acknowledgeWarnings,
     fleetInputs,
   };
+}
+
+/** `orders-workers` -> `OrdersWorkers` (construct ids). */
+export function pascal(id: string): string {
+  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('');
 }
 
 /** The engine objects of one namespace's fleets (images, credentials, code), found by the fleets' `configKey`. */

@@ -1,7 +1,4 @@
-/**
- * Endpoint derivation: what a fleet dials, and the TLS server name it must present, given the
- * namespace, the pattern's endpoint choice and whether a proxy sits in between.
- */
+/** Endpoint derivation: what a fleet dials and the TLS server name it must present (namespace, endpoint choice, proxy). */
 import { AuthMethod, EndpointKind, NamespaceSpec } from './model';
 import { regionalEndpointHost, TEMPORAL_GRPC_PORT } from './regions';
 
@@ -27,18 +24,14 @@ export function temporalHost(ns: Pick<NamespaceSpec, 'name' | 'accountId'>, kind
 
 /**
  * The TLS server name a client must set, or undefined when the host it dials is already right.
- *
  * - mTLS presents the namespace's certificate, so any host other than the Namespace Endpoint
  *   (a Regional Endpoint, or a proxy in front of anything) needs the Namespace Endpoint host.
  * - An API key is checked against Temporal's own certificate for the host dialed upstream, so only a
  *   proxy in front of it needs the upstream host as server name.
  */
-export function requiredTlsServerName(opts: {
-  readonly auth: AuthMethod;
-  readonly namespaceHost: string;
-  readonly upstreamHost: string;
-  readonly viaProxy: boolean;
-}): string | undefined {
+export function requiredTlsServerName(
+  opts: { readonly auth: AuthMethod; readonly namespaceHost: string; readonly upstreamHost: string; readonly viaProxy: boolean },
+): string | undefined {
   if (opts.auth === AuthMethod.MTLS) {
     return opts.viaProxy || opts.upstreamHost !== opts.namespaceHost ? opts.namespaceHost : undefined;
   }

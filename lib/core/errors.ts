@@ -1,6 +1,5 @@
 /**
- * The library's one error type and what it lists. Every configuration problem, whether found by
- * the rule pack over a plan or by a building block checking its own props, is a finding with a
+ * The library's one error type. Every configuration problem (from the rule pack or a block's own checks) is a finding with a
  * stable rule id; a construct with error findings throws one TemporalHaValidationError listing all.
  */
 import { Severity } from './model';
@@ -40,10 +39,7 @@ export class TemporalHaValidationError extends Error {
 /** A problem found in a block's own props, with its rule id. */
 export type BlockProblem = Pick<Finding, 'ruleId' | 'prop' | 'value' | 'message' | 'fix'>;
 
-/**
- * Throws one TemporalHaValidationError for a building block (`kind`, e.g. `TemporalWorkerService`)
- * at `path` when any problem was found. The same error type, with the same rule ids, as the patterns.
- */
+/** Throws one TemporalHaValidationError (as the patterns do) for a building block `kind` at `path` when any problem was found. */
 export function throwIfProblems(kind: string, path: string, problems: readonly BlockProblem[]): void {
   if (problems.length === 0) return;
   throw new TemporalHaValidationError(kind, path, problems.map((p) => ({

@@ -1,7 +1,4 @@
-/**
- * Running the rule pack over a plan: findings, acknowledgements and the single error that lists
- * every problem of one construct.
- */
+/** Running the rule pack over a plan: findings, acknowledgements and the single error listing every problem of a construct. */
 import { Finding, TemporalHaValidationError } from './errors';
 import { Severity } from './model';
 import { DeploymentPlan } from './plan';

@@ -1,9 +1,7 @@
 /**
- * The engine-neutral core: region catalog, namespace and endpoint model, the pattern planners, the
- * deployment plan and the rules. Imports no engine. Renderers and tests import from here.
- *
- *   request (props in engine-neutral terms) -> planDeployment -> DeploymentPlan
- *   DeploymentPlan -> evaluate (rules) -> findings -> assertValid (throws one error listing all)
+ * The engine-neutral core: region catalog, namespace and endpoint model, the pattern planners, the deployment plan and the rules. Imports no engine.
+ * Renderers and tests import from here. request (props in engine-neutral terms) -> planDeployment -> DeploymentPlan DeploymentPlan -> evaluate
+ * (rules) -> findings -> assertValid (throws one error listing all)
  */
 export * from './model';
 export * from './regions';

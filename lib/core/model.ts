@@ -12,9 +12,8 @@ export enum AuthMethod {
 }
 
 /**
- * The namespace's setting for forwarding Worker polls that reach the passive replica
- * (`spec.highAvailability.disablePassivePollerForwarding`). Start, signal, query and the other
- * API calls are always forwarded; only Worker polls are affected.
+ * The namespace's setting for forwarding Worker polls that reach the passive replica (`spec.highAvailability.disablePassivePollerForwarding`). Start,
+ * signal, query and the other API calls are always forwarded; only Worker polls are affected.
  */
 export enum PollerForwarding {
   /** Temporal Cloud's default: polls reaching the passive replica are forwarded to the active region. */
@@ -95,9 +94,8 @@ export enum ComponentRouting {
   /** Each Worker is given its own region's address as configuration (always true for Workers). */
   PER_REGION_CONFIG = 'per-region-config',
   /**
-   * In addition, one name per component (`codec.<domain>`, `proxy.<domain>`) with Route 53 failover
-   * records (PRIMARY/SECONDARY) that follows the healthy region, for people and tools. Workers still
-   * use their own region's instance.
+   * In addition, one name per component (`codec.<domain>`, `proxy.<domain>`) with Route 53 failover records (PRIMARY/SECONDARY) that follows the
+   * healthy region, for people and tools. Workers still use their own region's instance.
    */
   FAILOVER_DNS = 'failover-dns',
 }
@@ -118,14 +116,8 @@ export interface NamespaceSpec {
   readonly accountId: string;
   /** The namespace's active (preferred) region: AWS name (`us-east-1`) or Temporal id (`aws-us-east-1`). */
   readonly primaryRegion: string;
-  /**
-   * The namespace's replica region (High Availability).
-   * @default - none: a single-region namespace
-   */
+  /** The namespace's replica region (High Availability). @default - none: a single-region namespace */
   readonly replicaRegion?: string;
-  /**
-   * The namespace's poller-forwarding setting, as configured in Temporal Cloud.
-   * @default PollerForwarding.ENABLED (Temporal Cloud's default)
-   */
+  /** The namespace's poller-forwarding setting, as configured in Temporal Cloud. @default PollerForwarding.ENABLED (Temporal Cloud's default) */
   readonly pollerForwarding?: PollerForwarding;
 }

@@ -7,28 +7,18 @@ import { ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec } from
 
 /** What every pattern construct takes, whichever engine renders it. */
 export interface DeploymentOptions {
-  /**
-   * How Workers reach Temporal Cloud.
-   * @default Connectivity.public()
-   */
+  /** How Workers reach Temporal Cloud. @default Connectivity.public() */
   readonly connectivity?: Connectivity;
-  /**
-   * How Workers find the codec server and proxy of the active region.
-   * @default ComponentRouting.PER_REGION_CONFIG
-   */
+  /** How Workers find the codec server and proxy of the active region. @default ComponentRouting.PER_REGION_CONFIG */
   readonly componentRouting?: ComponentRouting;
   /**
-   * With `ComponentRouting.FAILOVER_DNS`: the private DNS domain of the failover names
-   * (`codec.<domain>`, `proxy.<domain>`), a private zone associated with each worker VPC. Each name
-   * answers the primary region's instance while it is healthy (CloudWatch-alarm health checks), else
-   * the secondary's. Workers themselves always use their own region's instance.
+   * With `ComponentRouting.FAILOVER_DNS`: the private DNS domain of the failover names (`codec.<domain>`, `proxy.<domain>`), a private zone
+   * associated with each worker VPC. Each name answers the primary region's instance while it is healthy (CloudWatch-alarm health checks), else the
+   * secondary's. Workers themselves always use their own region's instance.
    * @default - `<construct id, lower case>.temporal.internal`
    */
   readonly failoverDomainName?: string;
-  /**
-   * Warnings acknowledged by rule id, with the reason (see RULES.md).
-   * @default - none
-   */
+  /** Warnings acknowledged by rule id, with the reason (see RULES.md). @default - none */
   readonly acknowledgeWarnings?: { [ruleId: string]: string };
 }
 
@@ -43,33 +33,21 @@ export interface NamespaceOptions {
 
 /** Active/Passive (Hot): what the pattern adds. */
 export interface ActiveHotOptions extends NamespaceOptions {
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.REGIONAL - each fleet its own region's Regional Endpoint
-   */
+  /** The endpoint Workers dial. @default EndpointKind.REGIONAL - each fleet its own region's Regional Endpoint */
   readonly endpoint?: EndpointKind;
 }
 
 /** Active/Passive (Cold): what the pattern adds. */
 export interface ActiveColdOptions extends NamespaceOptions {
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.NAMESPACE - follows a failover with no change to the Workers
-   */
+  /** The endpoint Workers dial. @default EndpointKind.NAMESPACE - follows a failover with no change to the Workers */
   readonly endpoint?: EndpointKind;
 }
 
 /** Active/Active: what the pattern adds. */
 export interface ActiveActiveOptions extends NamespaceOptions {
-  /**
-   * AWS regions to run Worker fleets in.
-   * @default - the namespace's primary and replica regions
-   */
+  /** AWS regions to run Worker fleets in. @default - the namespace's primary and replica regions */
   readonly workerRegions?: string[];
-  /**
-   * The endpoint Workers dial.
-   * @default EndpointKind.NAMESPACE - every fleet follows the active region
-   */
+  /** The endpoint Workers dial. @default EndpointKind.NAMESPACE - every fleet follows the active region */
   readonly endpoint?: EndpointKind;
 }
 
@@ -81,10 +59,7 @@ export interface ShardOptions {
   readonly namespace: NamespaceSpec;
   /** The shard's Worker pattern: SINGLE_REGION, ACTIVE_COLD or ACTIVE_HOT (Active/Active is not a shard pattern). */
   readonly pattern: DeploymentPattern;
-  /**
-   * The endpoint the shard's Workers dial.
-   * @default - the shard pattern's documented default
-   */
+  /** The endpoint the shard's Workers dial. @default - the shard pattern's documented default */
   readonly endpoint?: EndpointKind;
 }
 
@@ -101,8 +76,7 @@ export interface StarterPlacementOptions {
 /** The Build ID(s) serverless Workers are registered under. */
 export interface ServerlessBuildOptions {
   /**
-   * The Build ID every region's function is registered under (one Worker Deployment Version spans regions).
-   * Set this or `buildIds`.
+   * The Build ID every region's function is registered under (one Worker Deployment Version spans regions). Set this or `buildIds`.
    * @default - `buildIds` is required
    */
   readonly buildId?: string;

@@ -1,8 +1,7 @@
 /**
- * The deployment plan: pure data describing, per AWS region, what a pattern deploys and how every
- * piece connects. Renderers (lib/aws-cdk, lib/cdktf) turn a plan into resources; rules
- * (lib/core/rules) check a plan against Temporal's documented behaviour. A plan is derived from a
- * request without ever throwing: bad input is planned as asked, then reported by the rules.
+ * The deployment plan: pure data describing, per AWS region, what a pattern deploys and how every piece connects. Renderers (lib/aws-cdk, lib/cdktf)
+ * turn a plan into resources; rules (lib/core/rules) check a plan against Temporal's documented behaviour. A plan is derived from a request without
+ * ever throwing: bad input is planned as asked, then reported by the rules.
  */
 import type { CodecServerInput, CodecServerSettings } from './components/codec-server';
 import type { HealthAlarmSettings } from './components/failover-record';
@@ -10,17 +9,8 @@ import type { ProxyInput, ProxySettings } from './components/proxy';
 import type { FunctionSettings, ServerlessFunctionSpec } from './components/serverless-worker';
 import type { FleetSizing, ServiceSettings } from './components/service';
 import {
-  AuthMethod,
-  ComponentRouting,
-  CrossRegionRouteKind,
-  DeploymentPattern,
-  EndpointKind,
-  FleetRole,
-  FleetState,
-  NamespaceSpec,
-  NetworkPath,
-  PollerForwarding,
-  WorkerRuntime,
+  AuthMethod, ComponentRouting, CrossRegionRouteKind, DeploymentPattern, EndpointKind, FleetRole, FleetState, NamespaceSpec, NetworkPath,
+  PollerForwarding, WorkerRuntime,
 } from './model';
 
 /** A namespace as the plan sees it: declared input plus everything derived from it. */
@@ -327,10 +317,7 @@ export function regionPlan(plan: DeploymentPlan, awsRegion: string): RegionPlan 
   return plan.regions.find((r) => r.awsRegion === awsRegion);
 }
 
-/**
- * The plan as JSON (without the request it was made from): per region, the fleets (state, address,
- * endpoint, settings), codec servers, proxies, PrivateLink endpoint, private zone records and routes.
- */
+/** The plan as JSON, without the request it was made from. */
 export function planToJson(plan: DeploymentPlan): any {
   const { request: _request, ...rest } = plan;
   return JSON.parse(JSON.stringify(rest));

@@ -1,7 +1,6 @@
 /**
  * The Temporal Cloud AWS region catalog: ids, Regional Endpoints, PrivateLink service names and
  * which regions may hold each other's replica. One place to change when Temporal adds a region.
- *
  * Sources: Temporal Cloud's AWS PrivateLink page (https://docs.temporal.io/cloud/connectivity/aws-connectivity)
  * and the High Availability page's replication rules (https://docs.temporal.io/cloud/high-availability).
  */
@@ -38,47 +37,31 @@ export interface TemporalRegionInfo {
   readonly sameRegionReplication: boolean;
 }
 
-const PRIVATELINK_SERVICE_IDS: Record<string, string> = {
-  'ap-northeast-1': '08f34c33f9fb8a48a',
-  'ap-northeast-2': '08c4d5445a5aad308',
-  'ap-south-1': '0ad4f8ed56db15662',
-  'ap-south-2': '08bcf602b646c69c1',
-  'ap-southeast-1': '05c24096fa89b0ccd',
-  'ap-southeast-2': '0634f9628e3c15b08',
-  'eu-central-1': '073a419b36663a0f3',
-  'eu-west-1': '04388e89f3479b739',
-  'eu-west-2': '0ac7f9f07e7fb5695',
-  'ca-central-1': '080a781925d0b1d9d',
-  'sa-east-1': '0ca67a102f3ce525a',
-  'us-east-1': '0822256b6575ea37f',
-  'us-east-2': '01b8dccfc6660d9d4',
-  'us-west-2': '0f44b3d7302816b94',
-};
-
-const GROUPS: Record<string, ReplicationGroup> = {
-  'us-east-1': ReplicationGroup.NORTH_AMERICA,
-  'us-east-2': ReplicationGroup.NORTH_AMERICA,
-  'us-west-2': ReplicationGroup.NORTH_AMERICA,
-  'ca-central-1': ReplicationGroup.NORTH_AMERICA,
-  'eu-west-1': ReplicationGroup.EUROPE,
-  'eu-west-2': ReplicationGroup.EUROPE,
-  'eu-central-1': ReplicationGroup.EUROPE,
-  'ap-northeast-1': ReplicationGroup.ASIA_PACIFIC,
-  'ap-northeast-2': ReplicationGroup.ASIA_PACIFIC,
-  'ap-south-1': ReplicationGroup.ASIA_PACIFIC,
-  'ap-south-2': ReplicationGroup.ASIA_PACIFIC,
-  'ap-southeast-1': ReplicationGroup.ASIA_PACIFIC,
-  'ap-southeast-2': ReplicationGroup.ASIA_PACIFIC,
-  'sa-east-1': ReplicationGroup.SOUTH_AMERICA,
+/** Per AWS region: the id of Temporal Cloud's PrivateLink endpoint service and the replication group. */
+const REGIONS: Record<string, [serviceId: string, group: ReplicationGroup]> = {
+  'ap-northeast-1': ['08f34c33f9fb8a48a', ReplicationGroup.ASIA_PACIFIC],
+  'ap-northeast-2': ['08c4d5445a5aad308', ReplicationGroup.ASIA_PACIFIC],
+  'ap-south-1': ['0ad4f8ed56db15662', ReplicationGroup.ASIA_PACIFIC],
+  'ap-south-2': ['08bcf602b646c69c1', ReplicationGroup.ASIA_PACIFIC],
+  'ap-southeast-1': ['05c24096fa89b0ccd', ReplicationGroup.ASIA_PACIFIC],
+  'ap-southeast-2': ['0634f9628e3c15b08', ReplicationGroup.ASIA_PACIFIC],
+  'eu-central-1': ['073a419b36663a0f3', ReplicationGroup.EUROPE],
+  'eu-west-1': ['04388e89f3479b739', ReplicationGroup.EUROPE],
+  'eu-west-2': ['0ac7f9f07e7fb5695', ReplicationGroup.EUROPE],
+  'ca-central-1': ['080a781925d0b1d9d', ReplicationGroup.NORTH_AMERICA],
+  'sa-east-1': ['0ca67a102f3ce525a', ReplicationGroup.SOUTH_AMERICA],
+  'us-east-1': ['0822256b6575ea37f', ReplicationGroup.NORTH_AMERICA],
+  'us-east-2': ['01b8dccfc6660d9d4', ReplicationGroup.NORTH_AMERICA],
+  'us-west-2': ['0f44b3d7302816b94', ReplicationGroup.NORTH_AMERICA],
 };
 
 const SAME_REGION_REPLICATION = new Set(['us-east-1', 'us-west-2', 'ap-southeast-2']);
 
-const CATALOG: readonly TemporalRegionInfo[] = Object.keys(PRIVATELINK_SERVICE_IDS).sort().map((awsRegion) => ({
+const CATALOG: readonly TemporalRegionInfo[] = Object.keys(REGIONS).sort().map((awsRegion) => ({
   id: `aws-${awsRegion}`,
   awsRegion,
-  replicationGroup: GROUPS[awsRegion],
-  privateLinkServiceName: `com.amazonaws.vpce.${awsRegion}.vpce-svc-${PRIVATELINK_SERVICE_IDS[awsRegion]}`,
+  replicationGroup: REGIONS[awsRegion][1],
+  privateLinkServiceName: `com.amazonaws.vpce.${awsRegion}.vpce-svc-${REGIONS[awsRegion][0]}`,
   sameRegionReplication: SAME_REGION_REPLICATION.has(awsRegion),
 }));
 
@@ -109,8 +92,7 @@ export function regionalEndpointHost(awsRegion: string): string {
 
 /** Whether a namespace active in `primary` may hold its replica in `replica` (different regions). */
 export function canReplicate(primary: TemporalRegionInfo, replica: TemporalRegionInfo): boolean {
-  if (primary.awsRegion === replica.awsRegion) return false;
-  return primary.replicationGroup === replica.replicationGroup;
+  return primary.awsRegion !== replica.awsRegion && primary.replicationGroup === replica.replicationGroup;
 }
 
 /** The regions a namespace active in `primary` may replicate to (other regions only). */

@@ -1,7 +1,6 @@
 /**
- * Serverless Worker facts, in one place for both engines: who invokes the function, what it may
- * do, and the function's environment contract beyond Temporal's standard variables.
- * Source: https://docs.temporal.io/production-deployment/worker-deployments/serverless-workers/aws-lambda
+ * Serverless Worker facts, in one place for both engines: who invokes the function, what it may do, and the function's environment contract beyond
+ * Temporal's standard variables. Source: https://docs.temporal.io/production-deployment/worker-deployments/serverless-workers/aws-lambda
  */
 
 /** The principals Temporal Cloud invokes serverless Workers from; the invoker role trusts exactly these. */

@@ -1,8 +1,7 @@
 /**
- * The environment a Worker (or Client) process is given, in the variable names Temporal's SDKs read
- * (`@temporalio/envconfig` and its peers; see https://docs.temporal.io/references/client-environment-configuration),
- * so an unmodified SDK worker connects. Secrets are named here and resolved by each engine from
- * Secrets Manager; never put in plain text.
+ * The environment a Worker (or Client) process is given, in the variable names Temporal's SDKs read (`@temporalio/envconfig` and its peers; see
+ * https://docs.temporal.io/references/client-environment-configuration), so an unmodified SDK worker connects. Secrets are named here and resolved by
+ * each engine from Secrets Manager; never put in plain text.
  */
 import { InputChecker, InputHit } from './components/input';
 import { sortedEnvironment } from './components/service';
@@ -41,17 +40,13 @@ export interface WorkerConnectionInput {
   /** The qualified namespace, `<name>.<account>`, e.g. `orders.a1b2c`. Written to `TEMPORAL_NAMESPACE`. */
   readonly namespace: string;
   /**
-   * The TLS server name to verify (`TEMPORAL_TLS_SERVER_NAME`). Required with mTLS whenever
-   * `address` is not the Namespace Endpoint (a Regional Endpoint or a proxy): set it to the
-   * Namespace Endpoint host, `<namespace>.tmprl.cloud`, because Temporal Cloud presents the
-   * namespace's certificate (https://docs.temporal.io/cloud/high-availability/how-it-works).
+   * The TLS server name to verify (`TEMPORAL_TLS_SERVER_NAME`). Required with mTLS whenever `address` is not the Namespace Endpoint (a Regional
+   * Endpoint or a proxy): set it to the Namespace Endpoint host, `<namespace>.tmprl.cloud`, because Temporal Cloud presents the namespace's
+   * certificate (https://docs.temporal.io/cloud/high-availability/how-it-works).
    * @default - none: the host of `address` is verified
    */
   readonly tlsServerName?: string;
-  /**
-   * The codec server URL (`TEMPORAL_CODEC_ENDPOINT`).
-   * @default - none
-   */
+  /** The codec server URL (`TEMPORAL_CODEC_ENDPOINT`). @default - none */
   readonly codecEndpoint?: string;
 }
 
@@ -109,9 +104,8 @@ export function checkEnvironment(env: Record<string, string> | undefined, prefix
 }
 
 /**
- * The environment for a long-lived container: the extra variables, then the connection variables
- * (which win over an extra variable of the same name), credentials as secret-backed variables.
- * Throws `TemporalHaValidationError` when `extra` holds a credential.
+ * The environment for a long-lived container: the extra variables, then the connection variables (which win over an extra variable of the same name),
+ * credentials as secret-backed variables. Throws `TemporalHaValidationError` when `extra` holds a credential.
  */
 export function workerEnvironment(conn: ConnectionSettings, extra: Record<string, string> = {}): WorkerEnvironment {
   throwIfProblems('workerEnvironment', 'environment', checkEnvironment(extra, '', undefined, false));

@@ -45,13 +45,10 @@ export interface TemporalCodecServerProps extends LoadBalancedServiceProps, Code
 }
 
 /**
- * A Temporal codec server (your image) on ECS Fargate behind an Application Load Balancer with an
- * HTTPS listener only (TLS 1.2+, invalid header fields dropped, access logs to an SSL-only bucket).
- *
- * Container contract: the container serves plain HTTP on the port in `PORT`, answers
- * `POST /encode` and `POST /decode` (Temporal's remote codec protocol), returns 200 on the health
- * check path, and allows the browser origins listed, comma-separated, in `CORS_ALLOWED_ORIGINS`
- * (the Temporal Cloud web UI is `https://cloud.temporal.io`).
+ * A Temporal codec server (your image) on ECS Fargate behind an Application Load Balancer with an HTTPS listener only (TLS 1.2+, invalid header
+ * fields dropped, access logs to an SSL-only bucket). Container contract: the container serves plain HTTP on the port in `PORT`, answers `POST
+ * /encode` and `POST /decode` (Temporal's remote codec protocol), returns 200 on the health check path, and allows the browser origins listed,
+ * comma-separated, in `CORS_ALLOWED_ORIGINS` (the Temporal Cloud web UI is `https://cloud.temporal.io`).
  */
 export class TemporalCodecServer extends Construct {
   /** Environment variable holding the port the container must listen on. */

@@ -12,10 +12,7 @@ import { throwIfProblems } from '../../core/errors';
 
 export { ComponentLoadBalancerType } from '../../core/components/failover-record';
 
-/**
- * The CloudWatch dimensions of a target group's `HealthyHostCount`, for a target group this app
- * does not hold as a construct.
- */
+/** The CloudWatch dimensions of a target group's `HealthyHostCount`, for a target group this app does not hold as a construct. */
 export interface HealthyHostCountDimensions {
   /** The kind of load balancer (`AWS/ApplicationELB` or `AWS/NetworkELB` metrics). */
   readonly loadBalancerType: ComponentLoadBalancerType;
@@ -28,22 +25,19 @@ export interface HealthyHostCountDimensions {
 /** Construction properties of `TemporalComponentHealthAlarm`. */
 export interface TemporalComponentHealthAlarmProps {
   /**
-   * A name for the component, unique among your components in the account (e.g. `orders-codec`,
-   * `orders-proxy`). With the stack's region it makes the default `alarmName`, so a health check in
-   * another stack or region can name the alarm without a cross-stack reference
+   * A name for the component, unique among your components in the account (e.g. `orders-codec`, `orders-proxy`). With the stack's region it makes the
+   * default `alarmName`, so a health check in another stack or region can name the alarm without a cross-stack reference
    * (`TemporalComponentHealthAlarm.alarmNameFor(name, region)`). Letters, digits, `.`, `_` and `-`.
    */
   readonly name: string;
   /**
-   * The component's target group: an `elbv2.ApplicationTargetGroup` or `elbv2.NetworkTargetGroup`
-   * (created, or imported with `loadBalancerArns`), attached to exactly one load balancer. Give
-   * this or `dimensions`.
+   * The component's target group: an `elbv2.ApplicationTargetGroup` or `elbv2.NetworkTargetGroup` (created, or imported with `loadBalancerArns`),
+   * attached to exactly one load balancer. Give this or `dimensions`.
    * @default - use `dimensions`
    */
   readonly targetGroup?: elbv2.ITargetGroup;
   /**
-   * The `HealthyHostCount` dimensions, for a target group this app does not hold as a construct.
-   * Give this or `targetGroup`.
+   * The `HealthyHostCount` dimensions, for a target group this app does not hold as a construct. Give this or `targetGroup`.
    * @default - use `targetGroup`
    */
   readonly dimensions?: HealthyHostCountDimensions;
@@ -54,10 +48,8 @@ export interface TemporalComponentHealthAlarmProps {
    */
   readonly evaluationPeriods?: number;
   /**
-   * The alarm name. Keep it deterministic (no tokens): failover health checks in other stacks find
-   * the alarm by name and region.
-   * @default - `TemporalComponentHealthAlarm.alarmNameFor(name, <stack region>)`, i.e.
-   * `temporal-<name>-<region>-no-healthy-targets`
+   * The alarm name. Keep it deterministic (no tokens): failover health checks in other stacks find the alarm by name and region.
+   * @default - `TemporalComponentHealthAlarm.alarmNameFor(name, <stack region>)`, i.e. `temporal-<name>-<region>-no-healthy-targets`
    */
   readonly alarmName?: string;
   /** The alarm description. @default - a description naming the component, region and rule */
@@ -65,14 +57,11 @@ export interface TemporalComponentHealthAlarmProps {
 }
 
 /**
- * A CloudWatch alarm, in the component's region stack, that is in ALARM when a codec server or
- * proxy has no healthy target: the target group's `HealthyHostCount` (minimum over one minute) is
- * below 1 for `evaluationPeriods` consecutive minutes. Missing data counts as breaching, so a region
+ * A CloudWatch alarm, in the component's region stack, that is in ALARM when a codec server or proxy has no healthy target: the target group's
+ * `HealthyHostCount` (minimum over one minute) is below 1 for `evaluationPeriods` consecutive minutes. Missing data counts as breaching, so a region
  * whose service is scaled to zero (a cold region) or stopped reporting is unhealthy.
- *
- * The alarm name is deterministic (from `name` and the stack's region), so a `TemporalFailoverRecord`
- * in any stack or region names it (`toFailoverTarget`, `alarmNameFor`) without a cross-stack
- * reference. The alarm has no actions; add yours with `alarm.addAlarmAction(...)`.
+ * The alarm name is deterministic (from `name` and the stack's region), so a `TemporalFailoverRecord` in any stack or region names it
+ * (`toFailoverTarget`, `alarmNameFor`) without a cross-stack reference. The alarm has no actions; add yours with `alarm.addAlarmAction(...)`.
  */
 export class TemporalComponentHealthAlarm extends Construct {
   /**
@@ -118,9 +107,8 @@ export class TemporalComponentHealthAlarm extends Construct {
   }
 
   /**
-   * A failover target for this component: `dnsName` (e.g. its load balancer's DNS name) with this
-   * alarm's name and region. Only `dnsName` may be a reference to this stack; the alarm is named, not
-   * referenced.
+   * A failover target for this component: `dnsName` (e.g. its load balancer's DNS name) with this alarm's name and region. Only `dnsName` may be a
+   * reference to this stack; the alarm is named, not referenced.
    * @param dnsName the DNS name the failover record points to in this region
    */
   public toFailoverTarget(dnsName: string): FailoverTarget {

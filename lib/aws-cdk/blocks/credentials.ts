@@ -75,14 +75,11 @@ export class BoundTemporalCredentials {
 }
 
 /**
- * The credentials Workers use to authenticate to Temporal Cloud: an API key or an mTLS client
- * certificate and key, always read from AWS Secrets Manager (never written into a template).
- *
- * The `...FromSecretName(s)` factories resolve the secret by name in the stack (and region) each
- * consumer is bound to, so one credentials object serves every region of a multi-region deployment
- * whose secret is replicated (Secrets Manager replica secrets keep their name). Secrets imported by
- * name carry no KMS key: when they are encrypted with a customer managed key, also grant
- * `kms:Decrypt` on that key to the consumer's task execution role.
+ * The credentials Workers use to authenticate to Temporal Cloud: an API key or an mTLS client certificate and key, always read from AWS Secrets
+ * Manager (never written into a template). The `...FromSecretName(s)` factories resolve the secret by name in the stack (and region) each consumer is
+ * bound to, so one credentials object serves every region of a multi-region deployment whose secret is replicated (Secrets Manager replica secrets
+ * keep their name). Secrets imported by name carry no KMS key: when they are encrypted with a customer managed key, also grant `kms:Decrypt` on that
+ * key to the consumer's task execution role.
  */
 export abstract class TemporalCredentials {
   /** An API key held in `secret` (optionally as a JSON field). */
@@ -111,8 +108,7 @@ export abstract class TemporalCredentials {
   public abstract readonly method: AuthMethod;
 
   /**
-   * Resolves the credentials for the stack that `scope` belongs to. Secrets referenced by name are
-   * imported under `scope` (once per scope and name).
+   * Resolves the credentials for the stack that `scope` belongs to. Secrets referenced by name are imported under `scope` (once per scope and name).
    */
   public abstract bind(scope: Construct): BoundTemporalCredentials;
 }

@@ -18,19 +18,14 @@ export interface TemporalVpcPeeringProps {
   readonly peerRegion: string;
   /** The accepter VPC's IPv4 CIDR: traffic to it is routed over the peering connection. */
   readonly peerCidr: string;
-  /**
-   * Subnets whose route tables get the route to `peerCidr`.
-   * @default - the private subnets with egress (where Workers run)
-   */
+  /** Subnets whose route tables get the route to `peerCidr`. @default - the private subnets with egress (where Workers run) */
   readonly subnets?: ec2.SubnetSelection;
 }
 
 /**
- * An inter-region VPC peering connection (same account: CloudFormation accepts it) and the
- * requester-side routes to the peer CIDR, so Workers reach the other region's Temporal VPC endpoint
- * (Temporal Cloud does not accept AWS cross-region interface endpoints). Add the accepter-side
- * routes with `TemporalPeerRoutes` in the peer region, and allow the requester CIDR on the peer's
- * Temporal endpoint security group.
+ * An inter-region VPC peering connection (same account: CloudFormation accepts it) and the requester-side routes to the peer CIDR, so Workers reach
+ * the other region's Temporal VPC endpoint (Temporal Cloud does not accept AWS cross-region interface endpoints). Add the accepter-side routes with
+ * `TemporalPeerRoutes` in the peer region, and allow the requester CIDR on the peer's Temporal endpoint security group.
  */
 export class TemporalVpcPeering extends Construct {
   /** The peering connection. */

@@ -7,11 +7,10 @@ export { FailoverHealthCheckType } from '../../core/components/failover-record';
 /** Options of `FailoverHealthCheck.cloudWatchAlarm`. */
 export interface CloudWatchAlarmHealthCheckOptions {
   /**
-   * The health check's status while CloudWatch has insufficient data about the alarm (a new alarm,
-   * or CloudWatch impaired in the target's region). `UNHEALTHY` moves traffic away from a target
-   * whose health cannot be seen, never onto an unknown one (Route 53 answers with the secondary only
-   * while it is healthy); `LAST_KNOWN_STATUS` (Route 53's default) keeps traffic where it was, so a
-   * regional outage that also silences CloudWatch would not fail over.
+   * The health check's status while CloudWatch has insufficient data about the alarm (a new alarm, or CloudWatch impaired in the target's region).
+   * `UNHEALTHY` moves traffic away from a target whose health cannot be seen, never onto an unknown one (Route 53 answers with the secondary only
+   * while it is healthy); `LAST_KNOWN_STATUS` (Route 53's default) keeps traffic where it was, so a regional outage that also silences CloudWatch
+   * would not fail over.
    * @default route53.InsufficientDataHealthStatusEnum.UNHEALTHY
    */
   readonly insufficientDataHealthStatus?: route53.InsufficientDataHealthStatusEnum;
@@ -35,9 +34,8 @@ export interface HttpsHealthCheckOptions {
  */
 export class FailoverHealthCheck {
   /**
-   * A `CLOUDWATCH_METRIC` health check per target on the target's alarm (`healthAlarmName` in
-   * `region`, e.g. a `TemporalComponentHealthAlarm`). The only kind that works in a private hosted
-   * zone, where Route 53 health checkers cannot reach the targets.
+   * A `CLOUDWATCH_METRIC` health check per target on the target's alarm (`healthAlarmName` in `region`, e.g. a `TemporalComponentHealthAlarm`). The
+   * only kind that works in a private hosted zone, where Route 53 health checkers cannot reach the targets.
    */
   public static cloudWatchAlarm(options: CloudWatchAlarmHealthCheckOptions = {}): FailoverHealthCheck {
     const { insufficientDataHealthStatus } = options;
@@ -45,9 +43,8 @@ export class FailoverHealthCheck {
   }
 
   /**
-   * An HTTPS health check per target, from Route 53's health checkers on the internet, on the
-   * target's `dnsName`. Public hosted zones only, with internet-facing targets: an internal load
-   * balancer is never reachable, so it would always be unhealthy.
+   * An HTTPS health check per target, from Route 53's health checkers on the internet, on the target's `dnsName`. Public hosted zones only, with
+   * internet-facing targets: an internal load balancer is never reachable, so it would always be unhealthy.
    */
   public static https(options: HttpsHealthCheckOptions = {}): FailoverHealthCheck {
     return new FailoverHealthCheck(FailoverHealthCheckType.HTTPS, options);
@@ -65,10 +62,7 @@ export class FailoverHealthCheck {
     return this.kind === FailoverHealthCheckType.HTTPS ? 'FailoverHealthCheck.https()' : 'FailoverHealthCheck.cloudWatchAlarm()';
   }
 
-  /**
-   * The engine-neutral health check input.
-   * @internal
-   */
+  /** The engine-neutral health check input. @internal */
   public _toInput(): FailoverHealthCheckInput {
     const { requestInterval, ...rest } = this.options;
     return { type: this.kind, ...rest, requestIntervalSeconds: requestInterval?.toSeconds({ integral: false }) };

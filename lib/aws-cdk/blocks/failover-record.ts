@@ -45,24 +45,18 @@ export interface TemporalFailoverRecordProps {
    * @default FailoverHealthCheck.cloudWatchAlarm()
    */
   readonly healthCheck?: FailoverHealthCheck;
-  /**
-   * TTL of both records: clients keep the old answer this long after a failover (at most 300 s).
-   * @default Duration.seconds(30)
-   */
+  /** TTL of both records: clients keep the old answer this long after a failover (at most 300 s). @default Duration.seconds(30) */
   readonly ttl?: Duration;
   /** A comment on the records. @default - a description naming the failover target */
   readonly comment?: string;
 }
 
 /**
- * A Route 53 failover name for a component that runs in two regions (a codec server or a proxy):
- * a PRIMARY and a SECONDARY CNAME record of `recordName`, each with its own health check. Route 53
- * answers with the secondary only while the primary is unhealthy and the secondary healthy.
- *
- * Health checks default to `CLOUDWATCH_METRIC` checks on each target's alarm, named by
- * `{ healthAlarmName, region }` rather than referenced, so the records can live in any stack (e.g.
- * the one holding a worker VPC's private zone) without cross-region references. Give each worker
- * VPC's private zone its own `TemporalFailoverRecord`: every region resolves the same name.
+ * A Route 53 failover name for a component that runs in two regions (a codec server or a proxy): a PRIMARY and a SECONDARY CNAME record of
+ * `recordName`, each with its own health check. Route 53 answers with the secondary only while the primary is unhealthy and the secondary healthy.
+ * Health checks default to `CLOUDWATCH_METRIC` checks on each target's alarm, named by `{ healthAlarmName, region }` rather than referenced, so the
+ * records can live in any stack (e.g. the one holding a worker VPC's private zone) without cross-region references. Give each worker VPC's private
+ * zone its own `TemporalFailoverRecord`: every region resolves the same name.
  */
 export class TemporalFailoverRecord extends Construct {
   /** The PRIMARY record. */

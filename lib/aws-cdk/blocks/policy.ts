@@ -2,13 +2,11 @@ import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
- * Records, on a resource this library creates, why ONE specific cdk-nag finding (an id with a
- * `[...]` finding part, e.g. `AwsSolutions-IAM5[Resource::<Fn.Arn>:*]`) is right by design.
- *
- * Only finding-specific ids are acknowledged by the blocks: aws-cdk-lib matches an acknowledged id
- * against every finding in the app, so acknowledging a bare rule id (`AwsSolutions-ECS2`) here
- * would also hide the user's own findings. The metadata is written as `Validations.acknowledge`
- * writes it; that method rejects ids holding `::` in aws-cdk-lib 2.258 (cdklabs/cdk-nag#2351).
+ * Records, on a resource this library creates, why ONE specific cdk-nag finding (an id with a `[...]` finding part, e.g.
+ * `AwsSolutions-IAM5[Resource::<Fn.Arn>:*]`) is right by design.
+ * Only finding-specific ids are acknowledged by the blocks: aws-cdk-lib matches an acknowledged id against every finding in the app, so acknowledging
+ * a bare rule id (`AwsSolutions-ECS2`) here would also hide the user's own findings. The metadata is written as `Validations.acknowledge` writes it;
+ * that method rejects ids holding `::` in aws-cdk-lib 2.258 (cdklabs/cdk-nag#2351).
  */
 export function acknowledgeFindingByDesign(scope: IConstruct, findingId: string, reason: string): void {
   if (!/^AwsSolutions-[A-Z0-9]+\[.+\]$/.test(findingId)) {
@@ -19,10 +17,8 @@ export function acknowledgeFindingByDesign(scope: IConstruct, findingId: string,
 
 /**
  * cdk-nag AwsSolutions findings that this library's constructs raise by design, with the reasons.
- *
- * aws-cdk-lib applies an acknowledgement to every finding of that rule in the whole app, so the
- * library never acknowledges these for you: call `acknowledge` on your App (or Stage) when these
- * reasons hold for all of your resources, or acknowledge the rules yourself with your own reasons.
+ * aws-cdk-lib applies an acknowledgement to every finding of that rule in the whole app, so the library never acknowledges these for you: call
+ * `acknowledge` on your App (or Stage) when these reasons hold for all of your resources, or acknowledge the rules yourself with your own reasons.
  */
 export class TemporalHaNagFindings {
   /** The findings and why they are right for this library's resources. */

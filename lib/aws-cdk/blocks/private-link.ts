@@ -24,10 +24,7 @@ export interface TemporalPrivateLinkEndpointProps {
    * @default - the VPC's IPv4 CIDR
    */
   readonly allowFrom?: ec2.IPeer[];
-  /**
-   * Subnets for the endpoint's network interfaces (one per Availability Zone).
-   * @default - private subnets of the VPC, one per Availability Zone
-   */
+  /** Subnets for the endpoint's network interfaces (one per Availability Zone). @default - private subnets of the VPC, one per Availability Zone */
   readonly subnets?: ec2.SubnetSelection;
   /**
    * Restrict the subnets to the Availability Zones of Temporal's endpoint service (an AWS lookup at
@@ -43,11 +40,10 @@ export interface TemporalPrivateLinkEndpointProps {
 }
 
 /**
- * An interface VPC endpoint to Temporal Cloud's AWS PrivateLink service in the stack's region, with
- * its own security group admitting TCP 7233. Private DNS is off (Temporal's endpoint service has no
- * private DNS name): route the Regional Endpoint name to `dnsName` with a
- * `TemporalRegionalPrivateZone`, and register the endpoint id (`endpoint.vpcEndpointId`) as a
- * private connectivity rule on the namespace in Temporal Cloud.
+ * An interface VPC endpoint to Temporal Cloud's AWS PrivateLink service in the stack's region, with its own security group admitting TCP 7233.
+ * Private DNS is off (Temporal's endpoint service has no private DNS name): route the Regional Endpoint name to `dnsName` with a
+ * `TemporalRegionalPrivateZone`, and register the endpoint id (`endpoint.vpcEndpointId`) as a private connectivity rule on the namespace in Temporal
+ * Cloud.
  */
 export class TemporalPrivateLinkEndpoint extends Construct {
   /** The interface VPC endpoint. */
@@ -109,17 +105,13 @@ export interface TemporalRegionalPrivateZoneProps {
 }
 
 /**
- * The Route 53 private hosted zone `region.tmprl.cloud` that sends Temporal Cloud Regional Endpoint
- * names (`aws-<region>.region.tmprl.cloud`) to your PrivateLink endpoints, for High Availability
- * namespaces. The Namespace Endpoint keeps resolving publicly to its failover CNAME, which lands on
- * these records: this construct never creates a Namespace Endpoint record (it would pin Workers to
- * one region and break failover). Add a record for every region the namespaces replicate in
- * (`addRegionRecord` or `addEndpoint`): a region without one gets NXDOMAIN inside associated VPCs.
- *
- * Ordering: Temporal advises creating the records before a VPC sees the zone, but a private zone
- * cannot exist without a VPC, so the records follow the zone within one deployment (seconds). For
- * Workers that already resolve `*.region.tmprl.cloud` publicly, deploy the zone before switching
- * them to private connectivity, or at a quiet time. VPCs added later with `addVpc` see the records.
+ * The Route 53 private hosted zone `region.tmprl.cloud` that sends Temporal Cloud Regional Endpoint names (`aws-<region>.region.tmprl.cloud`) to your
+ * PrivateLink endpoints, for High Availability namespaces. The Namespace Endpoint keeps resolving publicly to its failover CNAME, which lands on
+ * these records: this construct never creates a Namespace Endpoint record (it would pin Workers to one region and break failover). Add a record for
+ * every region the namespaces replicate in (`addRegionRecord` or `addEndpoint`): a region without one gets NXDOMAIN inside associated VPCs.
+ * Ordering: Temporal advises creating the records before a VPC sees the zone, but a private zone cannot exist without a VPC, so the records follow
+ * the zone within one deployment (seconds). For Workers that already resolve `*.region.tmprl.cloud` publicly, deploy the zone before switching them
+ * to private connectivity, or at a quiet time. VPCs added later with `addVpc` see the records.
  */
 export class TemporalRegionalPrivateZone extends Construct {
   /** The private hosted zone `region.tmprl.cloud`. */
@@ -181,9 +173,8 @@ export interface TemporalNamespacePrivateZoneProps {
 }
 
 /**
- * For a SINGLE-REGION namespace only (no replica): a private zone for its Namespace Endpoint host
- * whose apex is an alias of the local Temporal VPC endpoint. Never use it for a namespace with High
- * Availability (use `TemporalRegionalPrivateZone`): the pattern constructs only create it for
+ * For a SINGLE-REGION namespace only (no replica): a private zone for its Namespace Endpoint host whose apex is an alias of the local Temporal VPC
+ * endpoint. Never use it for a namespace with High Availability (use `TemporalRegionalPrivateZone`): the pattern constructs only create it for
  * single-region namespaces, and the rules reject it otherwise.
  */
 export class TemporalNamespacePrivateZone extends Construct {

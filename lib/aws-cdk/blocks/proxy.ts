@@ -22,15 +22,10 @@ export interface TemporalProxyProps extends LoadBalancedServiceProps, ProxySetti
 }
 
 /**
- * A forward proxy or TCP passthrough (your image) between Workers and Temporal Cloud, on ECS
- * Fargate behind an internal Network Load Balancer listening on TCP 7233.
- *
- * Container contract: the container accepts TCP (gRPC over TLS, passed through) on the port in
- * `TEMPORAL_PROXY_LISTEN_PORT` and forwards it to `TEMPORAL_PROXY_UPSTREAM` (`host:port`).
- *
- * Workers dial `address` and, since the host they dial is not the one Temporal's certificate
- * names, set a TLS server name: the Namespace Endpoint host with mTLS, the upstream host
- * (`settings.upstreamHost`) with an API key.
+ * A forward proxy or TCP passthrough (your image) between Workers and Temporal Cloud, on ECS Fargate behind an internal Network Load Balancer
+ * listening on TCP 7233. Container contract: the container accepts TCP (gRPC over TLS, passed through) on the port in `TEMPORAL_PROXY_LISTEN_PORT`
+ * and forwards it to `TEMPORAL_PROXY_UPSTREAM` (`host:port`). Workers dial `address` and, since the host they dial is not the one Temporal's
+ * certificate names, set a TLS server name: the Namespace Endpoint host with mTLS, the upstream host (`settings.upstreamHost`) with an API key.
  */
 export class TemporalProxy extends Construct {
   /** Environment variable holding the `host:port` the proxy must dial. */

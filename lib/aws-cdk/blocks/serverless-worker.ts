@@ -51,38 +51,29 @@ export interface TemporalServerlessWorkerProps extends ServerlessWorkerInput {
    */
   readonly retainPreviousVersions?: boolean;
   /**
-   * The role Temporal Cloud assumes to invoke the function. When given, its trust policy is yours to
-   * set (Temporal Cloud's principals, `sts:ExternalId` = `externalId`); this construct only attaches
-   * the invoke permissions, which an immutable imported role (`mutable: false`) silently skips: then
-   * grant `TemporalServerlessWorker.INVOKER_ACTIONS` on the function ARN and `<function ARN>:*` yourself.
+   * The role Temporal Cloud assumes to invoke the function. When given, its trust policy is yours to set (Temporal Cloud's principals,
+   * `sts:ExternalId` = `externalId`); this construct only attaches the invoke permissions, which an immutable imported role (`mutable: false`)
+   * silently skips: then grant `TemporalServerlessWorker.INVOKER_ACTIONS` on the function ARN and `<function ARN>:*` yourself.
    * @default - a new role trusted by `TemporalServerlessWorker.TEMPORAL_CLOUD_INVOKER_PRINCIPALS` with the external ID condition
    */
   readonly invokerRole?: iam.IRole;
 }
 
 /**
- * A Temporal Serverless Worker on AWS Lambda, in one region: the function running your Worker code,
- * a published version (and alias) per Build ID, and the invoker role Temporal Cloud assumes to invoke
- * it. One Worker Deployment spans both namespace regions: deploy this construct in each region with
- * the same `buildId`, then register each region's function under that Build ID. After a failover
- * Temporal Cloud invokes the function in the new active region.
- *
- * Environment contract. The function gets Temporal's standard variables in the clear
- * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, optionally `TEMPORAL_TLS_SERVER_NAME`,
- * `TEMPORAL_CODEC_ENDPOINT`, `TEMPORAL_TASK_QUEUE`), plus `TEMPORAL_LAMBDA_BUILD_ID` and, when set,
- * `TEMPORAL_LAMBDA_DEPLOYMENT_NAME` (names Temporal's Lambda Worker samples read; pass them to the
- * Worker's deployment version so code and registration agree). Lambda cannot inject secrets, and a
- * credential never appears in the template: for each credential variable `<VAR>` (`TEMPORAL_API_KEY`, or `TEMPORAL_TLS_CLIENT_CERT_DATA` and
- * `TEMPORAL_TLS_CLIENT_KEY_DATA`) the function gets `<VAR>_SECRET_ARN`, the ARN of the Secrets Manager
- * secret holding it (a partial ARN, without the random suffix, for secrets referenced by name; both
- * are valid `SecretId`s), and `<VAR>_SECRET_FIELD` when the credential is a JSON field of the secret.
- * The execution role may read those secrets. The handler must, at cold start and before the Worker
- * loads its connection from the environment, call `GetSecretValue` for each `<VAR>_SECRET_ARN`, take
- * the field if any, and set `<VAR>`. Then an unmodified `@temporalio/envconfig` load connects.
- *
- * Registration (the Worker Deployment Version is not a CloudFormation resource): the stack outputs
- * the versioned function ARN, the invoker role ARN, the external ID and the Build ID, and
- * `registrationCommand` shows the `temporal worker deployment create-version` call they feed.
+ * A Temporal Serverless Worker on AWS Lambda, in one region: the function running your Worker code, a published version (and alias) per Build ID, and
+ * the invoker role Temporal Cloud assumes to invoke it. One Worker Deployment spans both namespace regions: deploy this construct in each region with
+ * the same `buildId`, then register each region's function under that Build ID. After a failover Temporal Cloud invokes the function in the new
+ * active region. Environment contract. The function gets Temporal's standard variables in the clear (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`,
+ * `TEMPORAL_TLS`, optionally `TEMPORAL_TLS_SERVER_NAME`, `TEMPORAL_CODEC_ENDPOINT`, `TEMPORAL_TASK_QUEUE`), plus `TEMPORAL_LAMBDA_BUILD_ID` and, when
+ * set, `TEMPORAL_LAMBDA_DEPLOYMENT_NAME` (names Temporal's Lambda Worker samples read; pass them to the Worker's deployment version so code and
+ * registration agree). Lambda cannot inject secrets, and a credential never appears in the template: for each credential variable `<VAR>`
+ * (`TEMPORAL_API_KEY`, or `TEMPORAL_TLS_CLIENT_CERT_DATA` and `TEMPORAL_TLS_CLIENT_KEY_DATA`) the function gets `<VAR>_SECRET_ARN`, the ARN of the
+ * Secrets Manager secret holding it (a partial ARN, without the random suffix, for secrets referenced by name; both are valid `SecretId`s), and
+ * `<VAR>_SECRET_FIELD` when the credential is a JSON field of the secret. The execution role may read those secrets. The handler must, at cold start
+ * and before the Worker loads its connection from the environment, call `GetSecretValue` for each `<VAR>_SECRET_ARN`, take the field if any, and set
+ * `<VAR>`. Then an unmodified `@temporalio/envconfig` load connects. Registration (the Worker Deployment Version is not a CloudFormation resource):
+ * the stack outputs the versioned function ARN, the invoker role ARN, the external ID and the Build ID, and `registrationCommand` shows the `temporal
+ * worker deployment create-version` call they feed.
  */
 export class TemporalServerlessWorker extends Construct implements iam.IGrantable {
   /** The principals Temporal Cloud invokes serverless Workers from (the invoker role trusts them), as Temporal documents them. */
@@ -127,10 +118,9 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
   /** The invoker role ARN to register. */
   public readonly invokerRoleArn: string;
   /**
-   * The shape of the registration call, built from the ARNs above and `settings` (connection flags
-   * such as `--address` and `--api-key` come from your CLI environment or profile). The Worker
-   * Deployment must exist first (`temporal worker deployment create --name ...`), and a CLI-created
-   * version is not current until `temporal worker deployment set-current-version`.
+   * The shape of the registration call, built from the ARNs above and `settings` (connection flags such as `--address` and `--api-key` come from your
+   * CLI environment or profile). The Worker Deployment must exist first (`temporal worker deployment create --name ...`), and a CLI-created version
+   * is not current until `temporal worker deployment set-current-version`.
    */
   public readonly registrationCommand: string;
 

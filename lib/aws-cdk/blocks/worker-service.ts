@@ -29,12 +29,10 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
 }
 
 /**
- * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image, configured through
- * Temporal's standard environment variables (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`,
- * `TEMPORAL_TLS`, ... as read by `@temporalio/envconfig` and its peers), with the API key or the
- * mTLS certificate and key injected from Secrets Manager as container secrets (the task execution
- * role is granted read on them). Scales on CPU between `minCapacity` and `maxCapacity`; logs to
- * CloudWatch Logs with a retention.
+ * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image, configured through Temporal's standard environment variables
+ * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, ... as read by `@temporalio/envconfig` and its peers), with the API key or the mTLS
+ * certificate and key injected from Secrets Manager as container secrets (the task execution role is granted read on them). Scales on CPU between
+ * `minCapacity` and `maxCapacity`; logs to CloudWatch Logs with a retention.
  */
 export class TemporalWorkerService extends Construct {
   /** The ECS service. */

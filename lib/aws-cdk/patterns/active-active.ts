@@ -1,7 +1,6 @@
 /**
- * `ActiveActiveDeployment`: Worker fleets in any list of regions (they need not be the namespace's
- * regions), all processing against the one active replica. Namespace Endpoint by default; a
- * Regional Endpoint only with forwarding enabled, and only deliberately (a warning to acknowledge).
+ * `ActiveActiveDeployment`: Worker fleets in any list of regions (they need not be the namespace's regions), all processing against the one active
+ * replica. Namespace Endpoint by default; a Regional Endpoint only with forwarding enabled, and only deliberately (a warning to acknowledge).
  */
 import { Construct } from 'constructs';
 import type { ActiveActiveOptions } from '../../core/pattern-options';

@@ -1,8 +1,7 @@
 /**
- * `ActiveColdDeployment`: Active/Passive (Cold). Workers run in the primary region; the secondary
- * region holds the same service at zero tasks, ready to scale on failover. Workers dial the
- * Namespace Endpoint; under PrivateLink each worker VPC gets a route to the other region's Temporal
- * endpoint, so a Namespace-only failover is followed without touching the Workers.
+ * `ActiveColdDeployment`: Active/Passive (Cold). Workers run in the primary region; the secondary region holds the same service at zero tasks, ready
+ * to scale on failover. Workers dial the Namespace Endpoint; under PrivateLink each worker VPC gets a route to the other region's Temporal endpoint,
+ * so a Namespace-only failover is followed without touching the Workers.
  */
 import { Construct } from 'constructs';
 import type { ActiveColdOptions } from '../../core/pattern-options';
@@ -13,9 +12,8 @@ import { TemporalDeploymentBase } from './deployment';
 export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps, ActiveColdOptions {}
 
 /**
- * Active/Passive (Cold): one running Worker fleet; the other region's fleet is deployed at zero
- * tasks (same image and configuration). Failing the Workers over is the operator's step: each
- * regional stack outputs the service names and the task count to scale to.
+ * Active/Passive (Cold): one running Worker fleet; the other region's fleet is deployed at zero tasks (same image and configuration). Failing the
+ * Workers over is the operator's step: each regional stack outputs the service names and the task count to scale to.
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {

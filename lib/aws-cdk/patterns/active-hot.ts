@@ -1,7 +1,6 @@
 /**
- * `ActiveHotDeployment`: Active/Passive (Hot). Full Worker fleets in both namespace regions, each on
- * its own Regional Endpoint (or local VPC endpoint), forwarding disabled on the namespace; codec
- * server and proxy in both regions at all times. The fastest Worker failover of the patterns.
+ * `ActiveHotDeployment`: Active/Passive (Hot). Full Worker fleets in both namespace regions, each on its own Regional Endpoint (or local VPC
+ * endpoint), forwarding disabled on the namespace; codec server and proxy in both regions at all times. The fastest Worker failover of the patterns.
  */
 import { Construct } from 'constructs';
 import type { ActiveHotOptions } from '../../core/pattern-options';

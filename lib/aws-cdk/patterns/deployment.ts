@@ -1,23 +1,12 @@
 /**
- * What every AWS CDK pattern construct does, in order:
- *   props -> DeploymentRequest (engine-neutral) -> plan -> rules (throw one error listing all)
- *         -> one stack per region (created or supplied) -> renderRegion for each.
- * A pattern subclass only says which pattern it is and what it adds to the request.
+ * What every AWS CDK pattern construct does, in order: props -> DeploymentRequest (engine-neutral) -> plan -> rules (throw one error listing all) ->
+ * one stack per region (created or supplied) -> renderRegion for each. A pattern subclass only says which pattern it is and what it adds to the
+ * request.
  */
 import { Annotations, CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import {
-  DeploymentPlan,
-  Finding,
-  formatFinding,
-  normalizeAwsRegion,
-  PlacementFact,
-  PlannedFleet,
-  planAndCheck,
-  planToJson,
-  RegionPlan,
-} from '../../core';
+import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan } from '../../core';
 import { byRegion } from '../../core/components/input';
 import type { ServerlessFunctionSpec } from '../../core/components/serverless-worker';
 import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
@@ -27,15 +16,9 @@ import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOpti
 import { makeLinksStack, renderLinks } from '../render/links';
 import { needsLinks, renderRegion, RenderedRegion } from '../render/region';
 
-/**
- * Internal base of the pattern constructs. Not part of the API: each pattern construct carries its members.
- * @internal
- */
+/** Internal base of the pattern constructs. Not part of the API: each pattern construct carries its members. @internal */
 export abstract class TemporalDeploymentBase extends Construct {
-  /**
-   * The plan this construct rendered (pure data: what runs where, dialing what).
-   * @internal
-   */
+  /** The plan this construct rendered (pure data: what runs where, dialing what). @internal */
   public readonly _plan: DeploymentPlan;
   /** Warnings found (acknowledged ones carry the reason). */
   public readonly warnings: Finding[];
@@ -50,18 +33,14 @@ export abstract class TemporalDeploymentBase extends Construct {
     super(scope, id);
     const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props);
     const supplied = props.regions ?? {};
-    const placements: PlacementFact[] = Object.entries(supplied).map(([key, p]) => {
-      const stackRegion = p.stack ? (Token.isUnresolved(p.stack.region) ? undefined : p.stack.region) : undefined;
-      const cidr = p.vpc ? knownCidr(p.vpc) : undefined;
-      return {
-        awsRegion: normalizeAwsRegion(key),
-        stackRegion,
-        suppliedStack: p.stack !== undefined,
-        suppliedVpc: p.vpc !== undefined,
-        vpcCidr: cidr,
-        propPath: `regions.${key}`,
-      };
-    });
+    const placements: PlacementFact[] = Object.entries(supplied).map(([key, p]) => ({
+      awsRegion: normalizeAwsRegion(key),
+      stackRegion: p.stack && !Token.isUnresolved(p.stack.region) ? p.stack.region : undefined,
+      suppliedStack: p.stack !== undefined,
+      suppliedVpc: p.vpc !== undefined,
+      vpcCidr: p.vpc ? knownCidr(p.vpc) : undefined,
+      propPath: `regions.${key}`,
+    }));
     const { plan, warnings } = planAndCheck(patternRequest({
       kind, constructPath: this.node.path, props, inputs, placements, serverlessFunction: functionSpecOf(fleets),
     }));
@@ -181,7 +160,6 @@ export abstract class TemporalDeploymentBase extends Construct {
 
 /** The engine objects of one namespace's fleets in this flavour. */
 export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>;
-
 
 /** The serverless Workers' function settings in engine-neutral terms (a runtime's name, a timeout in seconds). */
 function functionSpecOf(fleets: Map<string, FleetEngineObjects>): ServerlessFunctionSpec | undefined {

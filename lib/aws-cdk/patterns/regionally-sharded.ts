@@ -1,16 +1,14 @@
 /**
- * `RegionallyShardedNamespaces`: one namespace per shard, each active in its home region and
- * replicated elsewhere, each shard's Workers on Single-region, Active/Cold or Active/Hot. The
- * regional infrastructure (VPC, ECS cluster, Temporal VPC endpoint, private zone, codec server) is
- * shared by every shard in a region; each shard's fleets go to their own stack per region, so adding
- * shards never overflows CloudFormation's 500-resources-per-stack limit.
+ * `RegionallyShardedNamespaces`: one namespace per shard, each active in its home region and replicated elsewhere, each shard's Workers on
+ * Single-region, Active/Cold or Active/Hot. The regional infrastructure (VPC, ECS cluster, Temporal VPC endpoint, private zone, codec server) is
+ * shared by every shard in a region; each shard's fleets go to their own stack per region, so adding shards never overflows CloudFormation's
+ * 500-resources-per-stack limit.
  */
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlannedFleet, RegionPlan } from '../../core';
 import { RegionallyShardedNamespacesProps } from '../options';
 import { guardResourceLimit, TemporalDeploymentBase } from './deployment';
-
 
 /** Regionally sharded namespaces: per-shard fleets on shared regional infrastructure. */
 export class RegionallyShardedNamespaces extends TemporalDeploymentBase {

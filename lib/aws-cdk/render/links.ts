@@ -1,19 +1,16 @@
 /**
- * Cross-region wiring, rendered after every region's own stack: VPC peering (or Transit Gateway
- * routes) between worker VPCs, ingress on each Temporal VPC endpoint for the other regions' CIDRs,
- * and private zones that also hold other regions' endpoint records.
- *
- * Everything that references another region lives in a per-region "links" stack, so the regional
- * stacks never depend on each other (Active/Cold and Active/Active need routes both ways, which
- * would otherwise be a dependency cycle). Links stacks read other regions' values with weak
- * cross-stack references (CloudFormation `Fn::GetStackOutput`), so no custom resources are needed.
+ * Cross-region wiring, rendered after every region's own stack: VPC peering (or Transit Gateway routes) between worker VPCs, ingress on each Temporal
+ * VPC endpoint for the other regions' CIDRs, and private zones that also hold other regions' endpoint records. Everything that references another
+ * region lives in a per-region "links" stack, so the regional stacks never depend on each other (Active/Cold and Active/Active need routes both ways,
+ * which would otherwise be a dependency cycle). Links stacks read other regions' values with weak cross-stack references (CloudFormation
+ * `Fn::GetStackOutput`), so no custom resources are needed.
  */
 import { CrossStackReferences, Duration, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { RenderedRegion, needsLinks } from './region';
-import { CrossRegionRouteKind, DeploymentPlan, RegionPlan, TEMPORAL_GRPC_PORT } from '../../core';
+import { RenderedRegion } from './region';
+import { CrossRegionRouteKind, DeploymentPlan, TEMPORAL_GRPC_PORT } from '../../core';
 import { byRegion } from '../../core/components/input';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalComponentHealthAlarm, TemporalFailoverRecord } from '../blocks/failover-record';
@@ -33,11 +30,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   const { plan, rendered } = input;
   const stacks = new Map<string, Stack>();
   const linksOf = (awsRegion: string): Construct => {
-    let stack = stacks.get(awsRegion);
-    if (!stack) {
-      stack = input.linksStack(awsRegion);
-      stacks.set(awsRegion, stack);
-    }
+    if (!stacks.has(awsRegion)) stacks.set(awsRegion, input.linksStack(awsRegion));
+    const stack = stacks.get(awsRegion)!;
     return stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal');
   };
   const order = plan.regions.map((r) => r.awsRegion);
@@ -54,17 +48,9 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   for (const { a, b, kind } of pairs.values()) {
     if (kind === CrossRegionRouteKind.VPC_PEERING) {
       const peering = new TemporalVpcPeering(linksOf(a), `PeeringTo-${b}`, {
-        vpc: get(a).vpc,
-        vpcCidr: input.cidrOf(a),
-        peerVpcId: get(b).vpc.vpcId,
-        peerRegion: b,
-        peerCidr: input.cidrOf(b),
+        vpc: get(a).vpc, vpcCidr: input.cidrOf(a), peerVpcId: get(b).vpc.vpcId, peerRegion: b, peerCidr: input.cidrOf(b),
       });
-      new TemporalPeerRoutes(linksOf(b), `PeeringFrom-${a}`, {
-        vpc: get(b).vpc,
-        destinationCidr: input.cidrOf(a),
-        vpcPeeringConnectionId: peering.peeringConnectionId,
-      });
+      new TemporalPeerRoutes(linksOf(b), `PeeringFrom-${a}`, { vpc: get(b).vpc, destinationCidr: input.cidrOf(a), vpcPeeringConnectionId: peering.peeringConnectionId });
     } else if (kind === CrossRegionRouteKind.TRANSIT_GATEWAY) {
       for (const [from, to] of [[a, b], [b, a]]) {
         // A missing id is reported before rendering (TEMPORAL_CROSS_REGION_ROUTE_SETTINGS).
@@ -89,8 +75,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   }
 
   // 3. Private zones that hold other regions' records, created with all their records.
-  for (const region of plan.regions.filter((r: RegionPlan) => r.zoneRecords.length > 0 && needsLinks(r))) {
-    if (!region.zoneRecords.some((z) => z.targetRegion !== region.awsRegion)) continue;
+  for (const region of plan.regions.filter((r) => r.zoneRecords.some((z) => z.targetRegion !== r.awsRegion))) {
     const zone = new TemporalRegionalPrivateZone(linksOf(region.awsRegion), 'TemporalPrivateZone', { vpc: get(region.awsRegion).vpc });
     for (const record of region.zoneRecords) {
       const endpoint = get(record.targetRegion).privateLinkEndpoint;
@@ -108,37 +93,30 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   };
   const alarmFor = (awsRegion: string, component: string, baseName: string): string => {
     const key = `${awsRegion}|${component}`;
-    const existing = alarms.get(key);
-    if (existing) return existing;
-    const service = serviceOf(awsRegion, component)!;
-    const alarm = new TemporalComponentHealthAlarm(service.service, 'FailoverHealth', {
-      name: baseName,
-      targetGroup: service.targetGroup,
-    });
-    alarms.set(key, alarm.alarmName);
-    return alarm.alarmName;
+    if (!alarms.has(key)) {
+      const service = serviceOf(awsRegion, component)!;
+      alarms.set(key, new TemporalComponentHealthAlarm(service.service, 'FailoverHealth', { name: baseName, targetGroup: service.targetGroup }).alarmName);
+    }
+    return alarms.get(key)!;
   };
-  const dnsNameOf = (awsRegion: string, component: string): string => serviceOf(awsRegion, component)!.loadBalancer.loadBalancerDnsName;
   for (const record of plan.failoverRecords) {
     const target = (awsRegion: string) => ({
-      dnsName: dnsNameOf(awsRegion, record.component),
+      dnsName: serviceOf(awsRegion, record.component)!.loadBalancer.loadBalancerDnsName,
       region: awsRegion,
       healthAlarmName: alarmFor(awsRegion, record.component, record.alarmBaseName),
     });
     const primary = target(record.primaryRegion);
     const secondary = target(record.secondaryRegion);
     for (const awsRegion of [record.primaryRegion, record.secondaryRegion]) {
-      let zone = zones.get(awsRegion);
-      if (!zone) {
-        zone = new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {
+      if (!zones.has(awsRegion)) {
+        zones.set(awsRegion, new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {
           zoneName: plan.request.failoverDomainName,
           vpc: get(awsRegion).vpc,
           comment: `Failover names of ${plan.constructPath}'s codec servers and proxies`,
-        });
-        zones.set(awsRegion, zone);
+        }));
       }
       new TemporalFailoverRecord(linksOf(awsRegion), `Failover-${record.component}`, {
-        zone,
+        zone: zones.get(awsRegion)!,
         recordName: record.component,
         primary,
         secondary,
@@ -161,11 +139,8 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
 /** Links stacks read other stacks' values through weak references (`Fn::GetStackOutput`). */
 export function makeLinksStack(scope: Construct, id: string,
   props: { stackName: string; region: string; account?: string; description: string }): Stack {
-  const stack = new Stack(scope, id, {
-    stackName: props.stackName,
-    env: { region: props.region, account: props.account },
-    description: props.description,
-  });
+  const { stackName, region, account, description } = props;
+  const stack = new Stack(scope, id, { stackName, env: { region, account }, description });
   CrossStackReferences.of(stack).consume(ReferenceStrength.WEAK);
   return stack;
 }

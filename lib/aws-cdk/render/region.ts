@@ -1,8 +1,7 @@
 /**
- * Emits one region of a plan into one stack with the building blocks, one small function per
- * phase: network, endpoint and zones, components, fleets, functions, outputs. Every setting comes
- * from the RegionPlan; engine objects (images, credentials, code, a supplied VPC) come from the
- * table the pattern filled, looked up by the ids the plan gives. Nothing here decides or validates.
+ * Emits one region of a plan into one stack with the building blocks, one small function per phase: network, endpoint and zones, components, fleets,
+ * functions, outputs. Every setting comes from the RegionPlan; engine objects (images, credentials, code, a supplied VPC) come from the table the
+ * pattern filled, looked up by the ids the plan gives. Nothing here decides or validates.
  */
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -17,6 +16,7 @@ import { FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRun
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
 import type { ServiceSettings } from '../../core/components/service';
 import { plannedWorkerServiceInput } from '../../core/components/worker-service';
+import { pascal } from '../../core/deployment-props';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
@@ -64,7 +64,7 @@ export interface RenderRegionInput {
 /** Emits a region, phase by phase. */
 export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const network = emitNetwork(input);
-  const endpoint = emitEndpointAndZones(input, network.vpc);
+  const endpoint = emitEndpointAndZones(input, network);
   const components = emitComponents(input, network);
   const workerServices = emitFleets(input, network, components);
   const functions = emitFunctions(input, network.vpc, components.codecServers);
@@ -86,21 +86,15 @@ function emitNetwork(input: RenderRegionInput): Network {
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
   const needsCluster = region.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || region.codecServers.length > 0 || region.proxies.length > 0;
-  const cluster = input.cluster ?? (needsCluster && vpc ? new ecs.Cluster(scope, 'Cluster', {
-    vpc,
-    containerInsightsV2: ecs.ContainerInsights.ENABLED,
-  }) : undefined);
+  const cluster = input.cluster ?? (needsCluster && vpc ? new ecs.Cluster(scope, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED }) : undefined);
   if (cluster) new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
   return { vpc, cluster, allowFrom: cidr ? [ec2.Peer.ipv4(cidr)] : undefined };
 }
 
-function emitEndpointAndZones(input: RenderRegionInput, vpc: ec2.IVpc | undefined): Pick<RenderedRegion, 'privateLinkEndpoint' | 'privateZone'> {
+function emitEndpointAndZones(input: RenderRegionInput, { vpc, allowFrom }: Network): Pick<RenderedRegion, 'privateLinkEndpoint' | 'privateZone'> {
   const { scope, region } = input;
   if (!region.privateLinkEndpoint || !vpc) return {};
-  const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
-  const privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', {
-    vpc, region: region.awsRegion, allowFrom: cidr ? [ec2.Peer.ipv4(cidr)] : undefined,
-  });
+  const privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc, region: region.awsRegion, allowFrom });
   // The zone goes with its records: when every record points at this region's own endpoint it is
   // created here; when some point at other regions' endpoints, render/links.ts creates it (with all
   // its records) in this region's links stack, which may reference the other regions.
@@ -114,14 +108,9 @@ function emitEndpointAndZones(input: RenderRegionInput, vpc: ec2.IVpc | undefine
   // overridden in a private zone of that name, an alias of the zone apex to the local VPC endpoint.
   for (const record of region.zoneRecords.filter((z) => z.zone !== REGIONAL_ENDPOINT_ZONE)) {
     const zone = new route53.PrivateHostedZone(scope, `NamespaceZone-${record.zone}`, {
-      zoneName: record.zone,
-      vpc,
-      comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
+      zoneName: record.zone, vpc, comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
     });
-    new route53.ARecord(zone, 'Endpoint', {
-      zone,
-      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint.endpoint)),
-    });
+    new route53.ARecord(zone, 'Endpoint', { zone, target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint.endpoint)) });
   }
   return { privateLinkEndpoint, privateZone };
 }
@@ -168,12 +157,7 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
 
 /** A component service's task settings, as the blocks take them. */
 function serviceProps(s: ServiceSettings) {
-  return {
-    cpu: s.cpu,
-    memoryLimitMiB: s.memoryLimitMiB,
-    desiredCount: s.desiredCount,
-    logRetention: s.logRetentionDays as logs.RetentionDays,
-  };
+  return { cpu: s.cpu, memoryLimitMiB: s.memoryLimitMiB, desiredCount: s.desiredCount, logRetention: s.logRetentionDays as logs.RetentionDays };
 }
 
 function emitFleets(input: RenderRegionInput, network: Network, components: Components): TemporalWorkerService[] {
@@ -266,9 +250,4 @@ function newVpc(scope: Construct, region: RegionPlan): ec2.Vpc {
 /** Whether a region's plan needs cross-region wiring (routes, or private records for other regions' endpoints). */
 export function needsLinks(region: RegionPlan): boolean {
   return region.routes.length > 0 || region.zoneRecords.some((z) => z.targetRegion !== region.awsRegion);
-}
-
-/** `orders-workers` -> `OrdersWorkers` (construct ids). */
-export function pascal(id: string): string {
-  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join('');
 }

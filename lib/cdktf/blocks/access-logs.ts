@@ -1,9 +1,7 @@
 /**
- * The S3 bucket an Application Load Balancer writes its access logs to, as the AWS CDK flavour's
- * `logAccessLogs` does: SSE-S3 (the only encryption ELB log delivery supports), public access
- * blocked, objects owned by the bucket owner, TLS-only, and writable only by Elastic Load Balancing
- * for this account's logs under the prefix. Sources:
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+ * The S3 bucket an Application Load Balancer writes its access logs to, as the AWS CDK flavour's `logAccessLogs` does: SSE-S3 (the only encryption
+ * ELB log delivery supports), public access blocked, objects owned by the bucket owner, TLS-only, and writable only by Elastic Load Balancing for
+ * this account's logs under the prefix. Sources: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
  */
 import { Construct } from 'constructs';
 import {

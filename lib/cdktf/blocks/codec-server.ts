@@ -21,9 +21,8 @@ export interface TemporalCodecServerProps extends LoadBalancedServiceProps, Code
 }
 
 /**
- * A codec server (your image) on ECS Fargate behind an Application Load Balancer with an HTTPS
- * listener (TLS 1.2+ policy, invalid header fields dropped). The container gets `PORT` and
- * `CORS_ALLOWED_ORIGINS` (the Temporal Cloud web UI calls it from the browser).
+ * A codec server (your image) on ECS Fargate behind an Application Load Balancer with an HTTPS listener (TLS 1.2+ policy, invalid header fields
+ * dropped). The container gets `PORT` and `CORS_ALLOWED_ORIGINS` (the Temporal Cloud web UI calls it from the browser).
  */
 export class TemporalCodecServer extends Construct {
   /** Environment variable holding the port the container listens on. */

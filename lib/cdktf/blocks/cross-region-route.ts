@@ -31,9 +31,8 @@ export interface TemporalVpcPeeringProps {
 }
 
 /**
- * An inter-region VPC peering connection between two worker VPCs, so Workers in one region reach
- * the other region's Temporal VPC endpoint: the requester (with the requester region's provider),
- * the accepter (with the peer region's provider), and routes both ways in every private route
+ * An inter-region VPC peering connection between two worker VPCs, so Workers in one region reach the other region's Temporal VPC endpoint: the
+ * requester (with the requester region's provider), the accepter (with the peer region's provider), and routes both ways in every private route
  * table. Allow the peer CIDR on the Temporal endpoint with `TemporalPrivateLinkEndpoint.allowFrom`.
  */
 export class TemporalVpcPeering extends Construct {
@@ -85,9 +84,8 @@ export interface TemporalTransitGatewayRoutesProps {
 }
 
 /**
- * Routes both ways between two worker VPCs through the Transit Gateways the platform team runs
- * (attachments, inter-region peering and Transit Gateway route tables are theirs): each side's
- * private route tables send the other side's CIDR to its Transit Gateway.
+ * Routes both ways between two worker VPCs through the Transit Gateways the platform team runs (attachments, inter-region peering and Transit Gateway
+ * route tables are theirs): each side's private route tables send the other side's CIDR to its Transit Gateway.
  */
 export class TemporalTransitGatewayRoutes extends Construct {
   /** The routes, side `a` first. */

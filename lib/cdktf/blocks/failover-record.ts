@@ -34,10 +34,7 @@ export interface TemporalFailoverRecordProps {
   readonly secondary: FailoverTarget;
   /** Record TTL in seconds (at most 300). @default 30 */
   readonly ttl?: number;
-  /**
-   * The zone's name, to qualify a relative record name and refuse the zone apex.
-   * @default - unknown: the record name is used as given
-   */
+  /** The zone's name, to qualify a relative record name and refuse the zone apex. @default - unknown: the record name is used as given */
   readonly zoneName?: string;
   /**
    * The component's name (letters, digits, `.`, `_`, `-`), which names the health alarms
@@ -50,11 +47,9 @@ export interface TemporalFailoverRecordProps {
 }
 
 /**
- * A Route 53 failover record pair (PRIMARY/SECONDARY CNAMEs) in front of a regional component. The
- * records live in a private hosted zone, where Route 53's health checkers cannot reach targets, so
- * each side's health is a CloudWatch alarm on its target group's healthy host count, read by a
- * `CLOUDWATCH_METRIC` health check. Settings, defaults and checks are the AWS CDK flavour's
- * (`lib/core/components/failover-record`).
+ * A Route 53 failover record pair (PRIMARY/SECONDARY CNAMEs) in front of a regional component. The records live in a private hosted zone, where Route
+ * 53's health checkers cannot reach targets, so each side's health is a CloudWatch alarm on its target group's healthy host count, read by a
+ * `CLOUDWATCH_METRIC` health check. Settings, defaults and checks are the AWS CDK flavour's (`lib/core/components/failover-record`).
  */
 export class TemporalFailoverRecord extends Construct {
   /** The PRIMARY and SECONDARY records. */

@@ -129,9 +129,8 @@ export function fargateService(scope: Construct, o: FargateServiceOptions): Farg
 }
 
 /**
- * Pulling an image from Amazon ECR: the repository's pull actions, and the registry token (which
- * has no resource-level permission). Nothing for an image of another registry; for an image known
- * only at apply time, pull from any repository.
+ * Pulling an image from Amazon ECR: the repository's pull actions, and the registry token (which has no resource-level permission). Nothing for an
+ * image of another registry; for an image known only at apply time, pull from any repository.
  */
 function ecrPull(image: string): PolicyStatement[] {
   const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)/.exec(image);

@@ -31,9 +31,8 @@ export interface TemporalPrivateLinkEndpointProps {
 }
 
 /**
- * An AWS PrivateLink interface endpoint to Temporal Cloud in one region: the endpoint (private DNS
- * off: names are answered by the private hosted zone) and a security group allowing TCP 7233 from
- * the given CIDRs only.
+ * An AWS PrivateLink interface endpoint to Temporal Cloud in one region: the endpoint (private DNS off: names are answered by the private hosted
+ * zone) and a security group allowing TCP 7233 from the given CIDRs only.
  */
 export class TemporalPrivateLinkEndpoint extends Construct {
   /** The VPC endpoint. */
@@ -118,11 +117,9 @@ export interface TemporalRegionalPrivateZoneProps extends PrivateZoneVpcProps {
 }
 
 /**
- * The `region.tmprl.cloud` private hosted zone of one worker VPC, for namespaces with High
- * Availability: one CNAME per reachable region, `aws-<region>.region.tmprl.cloud` -> that region's
- * Temporal VPC endpoint. It never holds a record for a Namespace Endpoint
- * (`<ns>.<account>.tmprl.cloud`): that would short-circuit Temporal's failover CNAME, so this block
- * only writes Regional Endpoint names.
+ * The `region.tmprl.cloud` private hosted zone of one worker VPC, for namespaces with High Availability: one CNAME per reachable region,
+ * `aws-<region>.region.tmprl.cloud` -> that region's Temporal VPC endpoint. It never holds a record for a Namespace Endpoint
+ * (`<ns>.<account>.tmprl.cloud`): that would short-circuit Temporal's failover CNAME, so this block only writes Regional Endpoint names.
  */
 export class TemporalRegionalPrivateZone extends Construct {
   /** The private hosted zone. */
@@ -168,9 +165,8 @@ export interface TemporalNamespacePrivateZoneProps extends PrivateZoneVpcProps {
 }
 
 /**
- * For a SINGLE-REGION namespace only (no replica): a private zone for its Namespace Endpoint host
- * with an alias record to the local Temporal VPC endpoint. Never use it for a namespace with High
- * Availability (use `TemporalRegionalPrivateZone`): the pattern constructs only create it for
+ * For a SINGLE-REGION namespace only (no replica): a private zone for its Namespace Endpoint host with an alias record to the local Temporal VPC
+ * endpoint. Never use it for a namespace with High Availability (use `TemporalRegionalPrivateZone`): the pattern constructs only create it for
  * single-region shards, and the rules reject it otherwise.
  */
 export class TemporalNamespacePrivateZone extends Construct {

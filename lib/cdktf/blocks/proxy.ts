@@ -14,9 +14,8 @@ export interface TemporalProxyProps extends LoadBalancedServiceProps, ProxySetti
 }
 
 /**
- * A forward proxy or TCP passthrough (your image) between Workers and Temporal Cloud, on ECS
- * Fargate behind an internal Network Load Balancer listening on TCP 7233. The container gets
- * `TEMPORAL_PROXY_UPSTREAM` (`host:port`) and `TEMPORAL_PROXY_LISTEN_PORT`; TLS stays end to end.
+ * A forward proxy or TCP passthrough (your image) between Workers and Temporal Cloud, on ECS Fargate behind an internal Network Load Balancer
+ * listening on TCP 7233. The container gets `TEMPORAL_PROXY_UPSTREAM` (`host:port`) and `TEMPORAL_PROXY_LISTEN_PORT`; TLS stays end to end.
  */
 export class TemporalProxy extends Construct {
   /** Environment variable holding the `host:port` the proxy must dial. */

@@ -21,9 +21,8 @@ export interface TemporalVpcProps {
 }
 
 /**
- * A VPC for Temporal Workers: public and private subnets across two AZs, an internet gateway, a NAT
- * gateway per AZ (private subnets keep egress when one AZ fails), DNS support and hostnames (the
- * private hosted zones need them) and VPC flow logs to CloudWatch Logs.
+ * A VPC for Temporal Workers: public and private subnets across two AZs, an internet gateway, a NAT gateway per AZ (private subnets keep egress when
+ * one AZ fails), DNS support and hostnames (the private hosted zones need them) and VPC flow logs to CloudWatch Logs.
  */
 export class TemporalVpc extends Construct {
   /** The VPC. */
@@ -45,13 +44,7 @@ export class TemporalVpc extends Construct {
     const name = (suffix: string) => ({ ...tags, Name: `${this.node.path}/${suffix}` });
 
     const azs = new DataAwsAvailabilityZones(this, 'Azs', { provider, state: 'available' });
-    this.vpc = new Vpc(this, 'Vpc', {
-      provider,
-      cidrBlock: props.cidrBlock,
-      enableDnsHostnames: true,
-      enableDnsSupport: true,
-      tags: name('vpc'),
-    });
+    this.vpc = new Vpc(this, 'Vpc', { provider, cidrBlock: props.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: name('vpc') });
     const vpcId = this.vpc.id;
     const cidrs = subnetCidrs(props.cidrBlock, azCount);
     const igw = new InternetGateway(this, 'InternetGateway', { provider, vpcId, tags: name('igw') });
@@ -84,17 +77,8 @@ export class TemporalVpc extends Construct {
     }
 
     // Flow logs: every accepted and rejected connection, kept for a month by default.
-    const logs = new CloudwatchLogGroup(this, 'FlowLogs', {
-      provider,
-      namePrefix: 'temporal-vpc-flow-logs-',
-      retentionInDays: props.flowLogRetentionDays ?? 30,
-      tags,
-    });
-    const role = new IamRole(this, 'FlowLogRole', {
-      provider,
-      assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com'),
-      tags,
-    });
+    const logs = new CloudwatchLogGroup(this, 'FlowLogs', { provider, namePrefix: 'temporal-vpc-flow-logs-', retentionInDays: props.flowLogRetentionDays ?? 30, tags });
+    const role = new IamRole(this, 'FlowLogRole', { provider, assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com'), tags });
     new IamRolePolicy(this, 'FlowLogPolicy', {
       provider,
       role: role.id,

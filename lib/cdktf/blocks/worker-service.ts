@@ -34,12 +34,10 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
 }
 
 /**
- * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image configured through
- * Temporal's standard environment variables (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`,
- * `TEMPORAL_TLS`, ...), with the API key or the mTLS certificate and key injected from Secrets
- * Manager as container `secrets` (the execution role may read exactly those secrets). Scales on CPU
- * between `minCapacity` and `maxCapacity`; logs to CloudWatch Logs. Autoscaling owns the task count
- * after creation (`desired_count` is in `ignore_changes`).
+ * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image configured through Temporal's standard environment variables
+ * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, ...), with the API key or the mTLS certificate and key injected from Secrets Manager as
+ * container `secrets` (the execution role may read exactly those secrets). Scales on CPU between `minCapacity` and `maxCapacity`; logs to CloudWatch
+ * Logs. Autoscaling owns the task count after creation (`desired_count` is in `ignore_changes`).
  */
 export class TemporalWorkerService extends Construct {
   /** The ECS service. */

@@ -1,7 +1,6 @@
 /**
- * `ActiveActiveDeployment` (CDK for Terraform): Active/Active. Fleets in any number of regions (they
- * need not match the namespace's regions), all processing against the active replica; Namespace
- * Endpoint by default; codec servers and proxies in every Worker region.
+ * `ActiveActiveDeployment` (CDK for Terraform): Active/Active. Fleets in any number of regions (they need not match the namespace's regions), all
+ * processing against the active replica; Namespace Endpoint by default; codec servers and proxies in every Worker region.
  */
 import { Construct } from 'constructs';
 import { TemporalDeploymentBase } from './deployment';

@@ -1,7 +1,6 @@
 /**
- * `ActiveColdDeployment` (CDK for Terraform): Active/Passive (Cold). Workers run in the primary
- * region; the secondary region's fleet, codec server and proxy are deployed at zero tasks, ready to
- * be scaled up on failover. Workers dial the Namespace Endpoint, which follows a failover; under
+ * `ActiveColdDeployment` (CDK for Terraform): Active/Passive (Cold). Workers run in the primary region; the secondary region's fleet, codec server
+ * and proxy are deployed at zero tasks, ready to be scaled up on failover. Workers dial the Namespace Endpoint, which follows a failover; under
  * PrivateLink each worker VPC gets a route to the other region's Temporal VPC endpoint.
  */
 import { Construct } from 'constructs';

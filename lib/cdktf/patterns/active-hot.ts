@@ -1,7 +1,6 @@
 /**
- * `ActiveHotDeployment` (CDK for Terraform): Active/Passive (Hot). Full Worker fleets in both
- * namespace regions, each on its own Regional Endpoint (or local VPC endpoint), forwarding disabled
- * on the namespace; codec server and proxy in both regions at all times.
+ * `ActiveHotDeployment` (CDK for Terraform): Active/Passive (Hot). Full Worker fleets in both namespace regions, each on its own Regional Endpoint
+ * (or local VPC endpoint), forwarding disabled on the namespace; codec server and proxy in both regions at all times.
  */
 import { Construct } from 'constructs';
 import { TemporalDeploymentBase } from './deployment';

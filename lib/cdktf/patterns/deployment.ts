@@ -1,26 +1,12 @@
 /**
- * What every CDK for Terraform pattern construct does, in order:
- *   props -> request (engine-neutral) -> planAndCheck (throws one error listing all)
- *         -> one aliased provider per region (the user's, or the stack's cached one)
- *         -> renderPlan -> resources in the user's TerraformStack.
- * It also registers a validation on the TerraformStack, where cdktf runs validations at synth
- * (`app.synth()`, `Testing.synth(stack, true)`), which re-checks what may still change after
- * construction (a supplied provider's region, a supplied VPC's CIDR).
- *
- * A pattern subclass only says which pattern it is and what it adds to the request; the props and
- * the request mirror the AWS CDK flavour (lib/aws-cdk/patterns/deployment.ts).
+ * What every CDK for Terraform pattern construct does, in order: props -> request (engine-neutral) -> planAndCheck (throws one error listing all) ->
+ * one aliased provider per region (the user's, or the stack's cached one) -> renderPlan -> resources in the user's TerraformStack. It also registers
+ * a validation on the TerraformStack, where cdktf runs validations at synth (`app.synth()`, `Testing.synth(stack, true)`), which re-checks what may
+ * still change after construction (a supplied provider's region, a supplied VPC's CIDR). A pattern subclass only says which pattern it is and what it
+ * adds to the request; the props and the request mirror the AWS CDK flavour (lib/aws-cdk/patterns/deployment.ts).
  */
 import { Construct } from 'constructs';
-import {
-  DeploymentPlan,
-  Finding,
-  formatFinding,
-  normalizeAwsRegion,
-  PlacementFact,
-  planAndCheck,
-  planToJson,
-  TemporalHaValidationError,
-} from '../../core';
+import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, planAndCheck, planToJson, TemporalHaValidationError } from '../../core';
 import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
 import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
@@ -32,15 +18,9 @@ import { RenderedRegion, renderPlan } from '../render/deployment';
 /** The engine objects of one namespace's fleets in this flavour. */
 export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>;
 
-/**
- * Internal base of the CDK for Terraform pattern constructs. Not part of the API: each pattern construct carries its members.
- * @internal
- */
+/** Internal base of the CDK for Terraform pattern constructs. Not part of the API: each pattern construct carries its members. @internal */
 export abstract class TemporalDeploymentBase extends Construct {
-  /**
-   * The plan this construct rendered (pure data: what runs where, dialing what).
-   * @internal
-   */
+  /** The plan this construct rendered (pure data: what runs where, dialing what). @internal */
   public readonly _plan: DeploymentPlan;
   /** Warnings found (acknowledged ones carry the reason). */
   public readonly warnings: Finding[];
@@ -82,18 +62,13 @@ export abstract class TemporalDeploymentBase extends Construct {
     const supplied = props.regions ?? {};
     const providerFor = (awsRegion: string): AwsProvider => {
       const region = normalizeAwsRegion(awsRegion);
-      let provider = this._providers.get(region);
-      if (!provider) {
-        provider = supplied[region]?.provider ?? supplied[`aws-${region}`]?.provider ?? regionalProvider(this.stack, region);
-        this._providers.set(region, provider);
+      if (!this._providers.has(region)) {
+        this._providers.set(region, supplied[region]?.provider ?? supplied[`aws-${region}`]?.provider ?? regionalProvider(this.stack, region));
       }
-      return provider;
+      return this._providers.get(region)!;
     };
     this._rendered = renderPlan({
-      scope: this,
-      plan,
-      engine: { fleets, codecServer: props.codecServer, proxy: props.proxy, regions: props.regions ?? {}, tags: props.tags },
-      providerFor,
+      scope: this, plan, providerFor, engine: { fleets, codecServer: props.codecServer, proxy: props.proxy, regions: supplied, tags: props.tags },
     });
   }
 
@@ -121,7 +96,6 @@ export abstract class TemporalDeploymentBase extends Construct {
     }
   }
 }
-
 
 /** Placement facts, read from the props each time (a provider's region may be set after construction). */
 function placementsOf(props: TemporalDeploymentSharedProps): PlacementFact[] {

@@ -1,7 +1,6 @@
 /**
- * `RegionallyShardedNamespaces` (CDK for Terraform): one namespace per shard, each active in its
- * home region and replicated elsewhere; each shard's Workers follow Single-region, Active/Cold or
- * Active/Hot. A region's VPC, ECS cluster, Temporal VPC endpoint, private zone and codec server are
+ * `RegionallyShardedNamespaces` (CDK for Terraform): one namespace per shard, each active in its home region and replicated elsewhere; each shard's
+ * Workers follow Single-region, Active/Cold or Active/Hot. A region's VPC, ECS cluster, Temporal VPC endpoint, private zone and codec server are
  * shared by every shard in that region.
  */
 import { Construct } from 'constructs';
@@ -18,7 +17,6 @@ export const ShardPattern = {
   /** Active/Passive (Hot): the namespace's forwarding must be disabled. */
   ACTIVE_HOT: DeploymentPattern.ACTIVE_HOT,
 } as const;
-
 
 /** Regionally sharded namespaces: per-shard fleets on shared regional infrastructure. */
 export class RegionallyShardedNamespaces extends TemporalDeploymentBase {

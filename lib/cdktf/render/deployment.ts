@@ -1,18 +1,17 @@
 /**
- * Emits a whole plan into one TerraformStack with the building blocks, one small function per
- * phase, each region through its aliased provider. Every setting comes from the plan; engine
- * objects (images, credentials, code, supplied VPCs) come from the table the pattern filled, by the
- * ids the plan gives. Nothing here decides or validates: the rules did, before anything was built.
- *
- * Order matters only where Terraform needs references: networks and endpoints first (records in
- * one region point to another region's endpoint), then zones and routes, then the services (Worker
- * services wait for their region's private records), then failover records and functions.
+ * Emits a whole plan into one TerraformStack with the building blocks, one small function per phase, each region through its aliased provider. Every
+ * setting comes from the plan; engine objects (images, credentials, code, supplied VPCs) come from the table the pattern filled, by the ids the plan
+ * gives. Nothing here decides or validates: the rules did, before anything was built. Order matters only where Terraform needs references: networks
+ * and endpoints first (records in one region point to another region's endpoint), then zones and routes, then the services (Worker services wait for
+ * their region's private records), then failover records and functions.
  */
 import { Construct } from 'constructs';
 import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
 import { byRegion } from '../../core/components/input';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
+import type { ServiceSettings } from '../../core/components/service';
 import { plannedWorkerServiceInput } from '../../core/components/worker-service';
+import { pascal } from '../../core/deployment-props';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { RouteSide, TemporalTransitGatewayRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalFailoverRecord } from '../blocks/failover-record';
@@ -24,7 +23,7 @@ import { TemporalWorkerService } from '../blocks/worker-service';
 import { AwsProvider, EcsCluster, ITerraformDependable, Route53Zone, TerraformOutput } from '../engine';
 import { CodecServerOptions, ExistingVpc, ProxyOptions, RegionPlacement } from '../options';
 import type { FleetEngineObjects } from '../patterns/deployment';
-import { awsName, pascal } from '../util';
+import { awsName } from '../util';
 
 /** The engine objects a pattern supplies, by the plan's ids. */
 export interface EngineObjects {
@@ -108,21 +107,8 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
       serviceName: r.privateLinkEndpoint.serviceName,
       tags,
     }) : undefined;
-    regions.set(r.awsRegion, {
-      awsRegion: r.awsRegion,
-      provider,
-      scope: regionScope,
-      plan: r,
-      vpc,
-      clusterArn,
-      privateLinkEndpoint,
-      namespaceZones: [],
-      records: [],
-      codecServers: new Map(),
-      proxies: new Map(),
-      workerServices: [],
-      functions: [],
-    });
+    const built = { namespaceZones: [], records: [], codecServers: new Map(), proxies: new Map(), workerServices: [], functions: [] };
+    regions.set(r.awsRegion, { awsRegion: r.awsRegion, provider, scope: regionScope, plan: r, vpc, clusterArn, privateLinkEndpoint, ...built });
   }
   return regions;
 }
@@ -192,15 +178,22 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
   for (const m of regions.values()) {
     const vpc = m.vpc;
     if (!vpc || !m.clusterArn) continue;
-    const componentTags = (kind: string, c: { id: string; state: string; namespaces: string[] }) =>
-      ({ ...tags, TemporalComponent: kind, TemporalComponentId: c.id, TemporalComponentState: c.state, TemporalNamespaces: c.namespaces.join(' ') });
+    // What the codec server and proxy blocks take alike: where they run, sizing, name and tags.
+    const common = (kind: string, c: { id: string; state: string; namespaces: string[]; settings: ServiceSettings }) => ({
+      provider: m.provider,
+      clusterArn: m.clusterArn!,
+      vpcId: vpc.vpcId,
+      subnetIds: vpc.privateSubnetIds,
+      cpu: c.settings.cpu,
+      memoryLimitMiB: c.settings.memoryLimitMiB,
+      desiredCount: c.settings.desiredCount,
+      serviceName: awsName([plan.constructPath, c.id], 255),
+      tags: { ...tags, TemporalComponent: kind, TemporalComponentId: c.id, TemporalComponentState: c.state, TemporalNamespaces: c.namespaces.join(' ') },
+    });
     for (const c of codec ? m.plan.codecServers : []) {
       const s = c.settings;
       m.codecServers.set(c.id, new TemporalCodecServer(m.scope, pascal(c.id), {
-        provider: m.provider,
-        clusterArn: m.clusterArn,
-        vpcId: vpc.vpcId,
-        subnetIds: vpc.privateSubnetIds,
+        ...common('codec', c),
         // Missing public subnets are reported before rendering (TEMPORAL_SUPPLIED_NETWORK).
         loadBalancerSubnetIds: s.internetFacing ? vpc.publicSubnetIds ?? [] : vpc.privateSubnetIds,
         image: codec!.image,
@@ -211,30 +204,17 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
         healthCheckPath: s.healthCheckPath,
         corsAllowedOrigins: s.corsAllowedOrigins,
         internetFacing: s.internetFacing,
-        cpu: s.cpu,
-        memoryLimitMiB: s.memoryLimitMiB,
-        desiredCount: s.desiredCount,
-        serviceName: awsName([plan.constructPath, c.id], 255),
-        tags: componentTags('codec', c),
       }));
     }
     for (const p of proxy ? m.plan.proxies : []) {
       const s = p.settings;
       m.proxies.set(p.id, new TemporalProxy(m.scope, pascal(p.id), {
-        provider: m.provider,
-        clusterArn: m.clusterArn,
-        vpcId: vpc.vpcId,
-        subnetIds: vpc.privateSubnetIds,
+        ...common('proxy', p),
         image: proxy!.image,
         containerPort: s.containerPort,
         listenerPort: s.listenerPort,
         upstreamAddress: s.upstreamAddress,
         allowFromCidrs: [vpc.cidrBlock],
-        cpu: s.cpu,
-        memoryLimitMiB: s.memoryLimitMiB,
-        desiredCount: s.desiredCount,
-        serviceName: awsName([plan.constructPath, p.id], 255),
-        tags: componentTags('proxy', p),
       }));
     }
   }

@@ -1,8 +1,7 @@
 /**
- * A codec server: the user's image serving Temporal's remote codec protocol (`POST /encode`,
- * `POST /decode`, https://docs.temporal.io/codec-server) on ECS Fargate behind an HTTPS Application
- * Load Balancer, so the Web UI and the CLI can show decoded payloads. Its inputs, defaults, checks
- * and the settings both engines emit.
+ * A codec server: the user's image serving Temporal's remote codec protocol (`POST /encode`, `POST /decode`, https://docs.temporal.io/codec-server)
+ * on ECS Fargate behind an HTTPS Application Load Balancer, so the Web UI and the CLI can show decoded payloads. Its inputs, defaults, checks and the
+ * settings both engines emit.
  */
 import { FleetState } from '../model';
 import { normalizeAwsRegion } from '../regions';
@@ -22,15 +21,9 @@ export const CodecServerEnv = {
 
 /** The codec server settings a block's props and a pattern's codec server options share. */
 export interface CodecServerServiceOptions extends ComponentSizing {
-  /**
-   * The port the container serves plain HTTP on (`PORT`).
-   * @default 8080
-   */
+  /** The port the container serves plain HTTP on (`PORT`). @default 8080 */
   readonly containerPort?: number;
-  /**
-   * The path the load balancer health-checks (expects HTTP 200).
-   * @default '/health'
-   */
+  /** The path the load balancer health-checks (expects HTTP 200). @default '/health' */
   readonly healthCheckPath?: string;
   /**
    * Browser origins allowed by CORS (`CORS_ALLOWED_ORIGINS`), each `scheme://host[:port]` without a
@@ -52,9 +45,8 @@ export interface CodecServerServiceOptions extends ComponentSizing {
  */
 export interface CodecServerSettingsInput extends CodecServerServiceOptions {
   /**
-   * HTTPS certificate ARN per AWS region (ACM certificates are regional:
-   * https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html), keyed `us-east-1` (or
-   * `aws-us-east-1`), e.g. `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`.
+   * HTTPS certificate ARN per AWS region (ACM certificates are regional: https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html), keyed
+   * `us-east-1` (or `aws-us-east-1`), e.g. `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`.
    */
   readonly certificateArns: { [awsRegion: string]: string };
   /**

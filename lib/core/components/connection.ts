@@ -1,8 +1,7 @@
 /**
- * How a Worker, starter or serverless Worker connects to Temporal Cloud: the environment an
- * unmodified SDK process reads (https://docs.temporal.io/references/client-environment-configuration),
- * the checks on what a user may add to it, and the checks on a block's own connection inputs.
- * Both engines write exactly what `workerEnvironment` returns.
+ * How a Worker, starter or serverless Worker connects to Temporal Cloud: the environment an unmodified SDK process reads
+ * (https://docs.temporal.io/references/client-environment-configuration), the checks on what a user may add to it, and the checks on a block's own
+ * connection inputs. Both engines write exactly what `workerEnvironment` returns.
  */
 import { namespaceEndpointHost, requiredTlsServerName } from '../endpoints';
 import { AuthMethod } from '../model';
@@ -37,10 +36,9 @@ export function fleetEnvironment(
 }
 
 /**
- * Checks a block's connection inputs. Errors: a malformed namespace, address or codec URL
- * (`TEMPORAL_CONNECTION_SETTINGS`), and mTLS to a host other than the Namespace Endpoint without
- * `tlsServerName` (`TEMPORAL_TLS_SERVER_NAME`, the rule the patterns enforce). Warning: a server
- * name other than the Namespace Endpoint host with mTLS (`TEMPORAL_TLS_SERVER_NAME_MISMATCH`).
+ * Checks a block's connection inputs. Errors: a malformed namespace, address or codec URL (`TEMPORAL_CONNECTION_SETTINGS`), and mTLS to a host other
+ * than the Namespace Endpoint without `tlsServerName` (`TEMPORAL_TLS_SERVER_NAME`, the rule the patterns enforce). Warning: a server name other than
+ * the Namespace Endpoint host with mTLS (`TEMPORAL_TLS_SERVER_NAME_MISMATCH`).
  */
 export function checkConnection(i: ConnectionSettings, path?: string): { errors: InputHit[]; warnings: InputHit[] } {
   const c = new InputChecker(CONNECTION_RULE, '', path);

@@ -1,9 +1,8 @@
 /**
- * Temporal credentials held in AWS Secrets Manager, whichever engine reads them: the options of the
- * factories, which parts each auth method needs, the checks on secret names and JSON fields, and the
- * `valueFrom` an ECS container secret uses
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html).
- * Both engines' `TemporalCredentials` build their parts here and only resolve the secrets.
+ * Temporal credentials held in AWS Secrets Manager, whichever engine reads them: the options of the factories, which parts each auth method needs,
+ * the checks on secret names and JSON fields, and the `valueFrom` an ECS container secret uses
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html). Both engines' `TemporalCredentials` build their
+ * parts here and only resolve the secrets.
  */
 import { throwIfProblems } from '../errors';
 import { AuthMethod } from '../model';
@@ -16,8 +15,7 @@ export const CREDENTIALS_RULE = 'TEMPORAL_CREDENTIALS_SECRETS';
 /** Where, inside a Secrets Manager secret, a credential is stored. */
 export interface SecretFieldOptions {
   /**
-   * The JSON key holding the credential when the secret is a JSON document
-   * (`{"apiKey": "..."}` -> `field: 'apiKey'`).
+   * The JSON key holding the credential when the secret is a JSON document (`{"apiKey": "..."}` -> `field: 'apiKey'`).
    * @default - the whole secret string is the credential
    */
   readonly field?: string;
@@ -25,15 +23,9 @@ export interface SecretFieldOptions {
 
 /** The JSON keys of an mTLS certificate and key inside their secrets. */
 export interface MtlsFieldOptions {
-  /**
-   * JSON key of the certificate inside its secret.
-   * @default - the whole secret string is the certificate
-   */
+  /** JSON key of the certificate inside its secret. @default - the whole secret string is the certificate */
   readonly certificateField?: string;
-  /**
-   * JSON key of the private key inside its secret.
-   * @default - the whole secret string is the private key
-   */
+  /** JSON key of the private key inside its secret. @default - the whole secret string is the private key */
   readonly privateKeyField?: string;
 }
 

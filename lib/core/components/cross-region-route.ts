@@ -1,10 +1,7 @@
 /**
- * A cross-region route: how a worker VPC reaches another region's Temporal VPC endpoint. Temporal
- * Cloud does not accept AWS native cross-region interface endpoints, so the route is an inter-region
- * VPC peering connection or a Transit Gateway, with routes both ways in the Workers' route tables.
- * The checks on its inputs and the names both engines give it.
- *
- * Sources: https://docs.temporal.io/cloud/high-availability/ha-connectivity and
+ * A cross-region route: how a worker VPC reaches another region's Temporal VPC endpoint. Temporal Cloud does not accept AWS native cross-region
+ * interface endpoints, so the route is an inter-region VPC peering connection or a Transit Gateway, with routes both ways in the Workers' route
+ * tables. The checks on its inputs and the names both engines give it. Sources: https://docs.temporal.io/cloud/high-availability/ha-connectivity and
  * https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html (no overlapping CIDRs).
  */
 import { CrossRegionRouteKind } from '../model';
@@ -101,9 +98,8 @@ export function checkTransitGatewayId(id: string | undefined, awsRegion: string,
 }
 
 /**
- * The names of a route from `fromRegion`'s worker VPC to `toRegion`'s Temporal VPC endpoint, the same
- * in both engines: whom the ingress rule on `toRegion`'s endpoint admits (what `allowFrom` takes), that
- * rule's description, and the `Name` tag of the peering connection (peering only).
+ * The names of a route from `fromRegion`'s worker VPC to `toRegion`'s Temporal VPC endpoint, the same in both engines: whom the ingress rule on
+ * `toRegion`'s endpoint admits (what `allowFrom` takes), that rule's description, and the `Name` tag of the peering connection (peering only).
  */
 export function routeNames(fromRegion: string, toRegion: string, kind: CrossRegionRouteKind) {
   const ingressSource = `Workers in ${fromRegion} (${kind})`;

@@ -1,10 +1,7 @@
 /**
- * A failover name for a component that runs in two regions (a codec server or a proxy): a PRIMARY
- * and a SECONDARY Route 53 CNAME record, a health check per record, and the CloudWatch alarm (in
- * each component's region) a health check reads. Its inputs, its defaults (written once), the checks
- * on them and the settings both engines emit.
- *
- * Failover records: https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html
+ * A failover name for a component that runs in two regions (a codec server or a proxy): a PRIMARY and a SECONDARY Route 53 CNAME record, a health
+ * check per record, and the CloudWatch alarm (in each component's region) a health check reads. Its inputs, its defaults (written once), the checks
+ * on them and the settings both engines emit. Failover records: https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html
  * Health check values: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html
  */
 import { InputChecker, InputHit, isUnresolved, known } from './input';
@@ -159,24 +156,17 @@ function checkDimensions(c: InputChecker, d: NonNullable<HealthAlarmInput['dimen
 
 /** One side (PRIMARY or SECONDARY) of a failover record. */
 export interface FailoverTargetInput {
-  /**
-   * The DNS name the record answers with (a CNAME target), e.g. the component's load balancer DNS
-   * name in that region. No scheme, port or path.
-   */
+  /** The DNS name the record answers with (a CNAME target), e.g. the component's load balancer DNS name in that region. No scheme, port or path. */
   readonly dnsName: string;
   /** The AWS region of the target and of its health alarm, e.g. `us-east-1`. */
   readonly region: string;
   /**
-   * The name of the target's CloudWatch alarm (ALARM = unhealthy), e.g.
-   * `TemporalComponentHealthAlarm.alarmName`. Required with CloudWatch-alarm health checks (the
-   * default); ignored with HTTPS health checks.
+   * The name of the target's CloudWatch alarm (ALARM = unhealthy), e.g. `TemporalComponentHealthAlarm.alarmName`. Required with CloudWatch-alarm
+   * health checks (the default); ignored with HTTPS health checks.
    * @default - none (only valid with an HTTPS health check)
    */
   readonly healthAlarmName?: string;
-  /**
-   * The record's set identifier (unique among the records of this name).
-   * @default - `primary-<region>` or `secondary-<region>`
-   */
+  /** The record's set identifier (unique among the records of this name). @default - `primary-<region>` or `secondary-<region>` */
   readonly setIdentifier?: string;
 }
 

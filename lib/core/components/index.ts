@@ -1,7 +1,6 @@
 /**
- * One engine-neutral spec per component: its inputs (which both engines' props extend), defaults,
- * checks (as rule hits) and resolved settings. The planner resolves every setting into the plan;
- * both engines' blocks and emitters only write what these say.
+ * One engine-neutral spec per component: its inputs (which both engines' props extend), defaults, checks (as rule hits) and resolved settings. The
+ * planner resolves every setting into the plan; both engines' blocks and emitters only write what these say.
  */
 export * from './input';
 export * from './service';

@@ -1,7 +1,6 @@
 /**
- * Input checks shared by the components: each returns problems in the user's words (prop, value,
- * message, fix) under a stable rule id. The rule pack runs them over every planned component; the
- * building blocks used on their own run the same ones and throw `TemporalHaValidationError`.
+ * Input checks shared by the components: each returns problems in the user's words (prop, value, message, fix) under a stable rule id. The rule pack
+ * runs them over every planned component; the building blocks used on their own run the same ones and throw `TemporalHaValidationError`.
  */
 import { RuleHit } from '../rules/rule';
 

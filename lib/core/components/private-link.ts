@@ -1,15 +1,10 @@
 /**
- * An AWS PrivateLink interface endpoint to Temporal Cloud and the private DNS records that send
- * Temporal names to it: its inputs, defaults, checks and the settings both engines emit.
- *
- * The endpoint connects to Temporal's endpoint service of its own region on TCP 7233 with private
- * DNS off (the service has no private DNS name); names reach it through a Route 53 private zone:
- * `region.tmprl.cloud` with one `aws-<region>.region.tmprl.cloud` CNAME per region for namespaces
- * with High Availability, or, for a single-region namespace, a zone of its own Namespace Endpoint
- * host whose apex is an alias of the endpoint.
- *
- * Sources: https://docs.temporal.io/cloud/connectivity/aws-connectivity,
- * https://docs.temporal.io/cloud/high-availability/ha-connectivity and
+ * An AWS PrivateLink interface endpoint to Temporal Cloud and the private DNS records that send Temporal names to it: its inputs, defaults, checks
+ * and the settings both engines emit.
+ * The endpoint connects to Temporal's endpoint service of its own region on TCP 7233 with private DNS off (the service has no private DNS name);
+ * names reach it through a Route 53 private zone: `region.tmprl.cloud` with one `aws-<region>.region.tmprl.cloud` CNAME per region for namespaces
+ * with High Availability, or, for a single-region namespace, a zone of its own Namespace Endpoint host whose apex is an alias of the endpoint.
+ * Sources: https://docs.temporal.io/cloud/connectivity/aws-connectivity, https://docs.temporal.io/cloud/high-availability/ha-connectivity and
  * https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html
  */
 import { PlannedZoneRecord } from '../plan';
@@ -100,11 +95,9 @@ export function privateZoneComment(namespaceHost?: string): string {
 }
 
 /**
- * The Regional Endpoint record `aws-<awsRegion>.region.tmprl.cloud` CNAME `endpointDnsName` (its key:
- * the AWS region or the unresolved value; its fully qualified name; its construct id), and the
- * problems with it: a region Temporal Cloud does not have, a second record for a region (keys of the
- * zone's records so far in `existingKeys`), or a target that is a Temporal name instead of the VPC
- * endpoint's (it would loop or bypass PrivateLink).
+ * The Regional Endpoint record `aws-<awsRegion>.region.tmprl.cloud` CNAME `endpointDnsName` (its key: the AWS region or the unresolved value; its
+ * fully qualified name; its construct id), and the problems with it: a region Temporal Cloud does not have, a second record for a region (keys of the
+ * zone's records so far in `existingKeys`), or a target that is a Temporal name instead of the VPC endpoint's (it would loop or bypass PrivateLink).
  */
 export function regionRecord(awsRegion: string, endpointDnsName: string | undefined, existingKeys: readonly string[], path?: string) {
   const c = new InputChecker(PRIVATELINK_SETTINGS_RULE, 'addRegionRecord', path);

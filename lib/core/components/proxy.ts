@@ -1,9 +1,7 @@
 /**
- * A proxy between Workers and Temporal Cloud: the user's forward proxy or TCP passthrough image on
- * ECS Fargate behind an internal Network Load Balancer. TLS stays end to end (the proxy passes the
- * gRPC stream through to a Temporal endpoint, `<host>:7233`:
- * https://docs.temporal.io/cloud/high-availability/ha-connectivity). Its inputs, defaults, checks and
- * the settings both engines emit.
+ * A proxy between Workers and Temporal Cloud: the user's forward proxy or TCP passthrough image on ECS Fargate behind an internal Network Load
+ * Balancer. TLS stays end to end (the proxy passes the gRPC stream through to a Temporal endpoint, `<host>:7233`:
+ * https://docs.temporal.io/cloud/high-availability/ha-connectivity). Its inputs, defaults, checks and the settings both engines emit.
  */
 import { FleetState } from '../model';
 import { TEMPORAL_GRPC_PORT } from '../regions';
@@ -24,15 +22,9 @@ export const ProxyEnv = {
 
 /** The engine-neutral part of both flavours' `ProxyOptions` and proxy blocks' props. */
 export interface ProxySettingsInput extends ComponentSizing {
-  /**
-   * The port the container accepts TCP on (`TEMPORAL_PROXY_LISTEN_PORT`).
-   * @default 7233
-   */
+  /** The port the container accepts TCP on (`TEMPORAL_PROXY_LISTEN_PORT`). @default 7233 */
   readonly containerPort?: number;
-  /**
-   * The port the load balancer listens on (what Workers dial).
-   * @default 7233
-   */
+  /** The port the load balancer listens on (what Workers dial). @default 7233 */
   readonly listenerPort?: number;
 }
 

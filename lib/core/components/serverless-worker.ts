@@ -1,7 +1,6 @@
 /**
- * A serverless Worker: a Lambda function Temporal Cloud invokes in each namespace region, a version
- * (and alias) per Build ID, and the invoker role Temporal Cloud assumes. Its inputs, defaults, checks
- * and resolved settings, the function's environment, and the registration both engines output.
+ * A serverless Worker: a Lambda function Temporal Cloud invokes in each namespace region, a version (and alias) per Build ID, and the invoker role
+ * Temporal Cloud assumes. Its inputs, defaults, checks and resolved settings, the function's environment, and the registration both engines output.
  * https://docs.temporal.io/production-deployment/worker-deployments/serverless-workers/aws-lambda
  */
 import { createHash } from 'crypto';
@@ -21,10 +20,7 @@ export const SERVERLESS_EXTERNAL_ID_RULE = 'TEMPORAL_SERVERLESS_EXTERNAL_ID';
 
 /** What serverless Worker options have in both engines (the patterns' options and the blocks' props). */
 export interface ServerlessFunctionInput {
-  /**
-   * The handler (zip archives), e.g. `index.handler`.
-   * @default 'index.handler'
-   */
+  /** The handler (zip archives), e.g. `index.handler`. @default 'index.handler' */
   readonly handler?: string;
   /**
    * The external ID Temporal Cloud presents when it assumes the invoker role (`sts:ExternalId`):
@@ -43,10 +39,7 @@ export interface ServerlessFunctionInput {
    * @default - none: the Worker code sets its task queue
    */
   readonly taskQueue?: string;
-  /**
-   * Memory in MiB (128-10240).
-   * @default 1024
-   */
+  /** Memory in MiB (128-10240). @default 1024 */
   readonly memorySize?: number;
   /**
    * Additional plain environment variables. Must not contain the variables the library sets, any
@@ -94,9 +87,8 @@ export interface ServerlessWorkerSpec extends ServerlessWorkerInput, ServerlessF
 export const SERVERLESS_DEFAULTS = {
   handler: 'index.handler',
   /**
-   * The latest runtime (cdk-nag's AwsSolutions-L1), deprecated 30 April 2028
-   * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html); async handlers only. The
-   * Terraform AWS provider accepts it from 6.19 (`@cdktf/provider-aws` ^21.22.1 pins 6.25.0 or later).
+   * The latest runtime (cdk-nag's AwsSolutions-L1), deprecated 30 April 2028 (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html);
+   * async handlers only. The Terraform AWS provider accepts it from 6.19 (`@cdktf/provider-aws` ^21.22.1 pins 6.25.0 or later).
    */
   runtime: 'nodejs24.x',
   /** MiB (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html). */
@@ -262,9 +254,8 @@ export function checkExternalId(externalId: string | undefined, prop: string, pa
 }
 
 /**
- * A Build ID a Lambda version and alias can be published for: known at synth, not empty, no
- * surrounding whitespace, at most 256 characters (the version's description).
- * https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html
+ * A Build ID a Lambda version and alias can be published for: known at synth, not empty, no surrounding whitespace, at most 256 characters (the
+ * version's description). https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html
  */
 export function checkBuildId(buildId: string, prop: string, path?: string): InputHit[] {
   const c = new InputChecker(SERVERLESS_SETTINGS_RULE, '', path);
@@ -289,9 +280,8 @@ const SERVERLESS_MANAGED: Record<string, string> = {
 };
 
 /**
- * Checks a serverless function's options under `prefix` (`''` for a block, `serverlessWorkers` for a
- * pattern): external ID, handler, memory, timeout, architecture and the extra environment.
- * Limits: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ * Checks a serverless function's options under `prefix` (`''` for a block, `serverlessWorkers` for a pattern): external ID, handler, memory, timeout,
+ * architecture and the extra environment. Limits: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
  */
 export function checkServerlessFunction(input: ServerlessFunctionSpec, prefix: string, path?: string): InputHit[] {
   const c = new InputChecker(SERVERLESS_SETTINGS_RULE, prefix, path);

@@ -18,15 +18,9 @@ export const SERVICE_SIZING_RULE = 'TEMPORAL_SERVICE_SIZING';
 
 /** How a fleet of Workers or starters is sized and scaled (both engines' fleet options and Worker service props extend this). */
 export interface FleetSizing {
-  /**
-   * Fargate CPU units per task: 256, 512, 1024, 2048, 4096, 8192 or 16384.
-   * @default 512
-   */
+  /** Fargate CPU units per task: 256, 512, 1024, 2048, 4096, 8192 or 16384. @default 512 */
   readonly cpu?: number;
-  /**
-   * Memory per task, in MiB; a size Fargate offers for `cpu` (e.g. 1024 to 4096 for 512 CPU units).
-   * @default 1024
-   */
+  /** Memory per task, in MiB; a size Fargate offers for `cpu` (e.g. 1024 to 4096 for 512 CPU units). @default 1024 */
   readonly memoryLimitMiB?: number;
   /**
    * Lowest task count autoscaling may set: the task count of a running (active or hot standby)
@@ -34,20 +28,11 @@ export interface FleetSizing {
    * @default 2 (a Worker service given a lower `desiredCount`: that count)
    */
   readonly minCapacity?: number;
-  /**
-   * Highest task count autoscaling may set.
-   * @default 10, or the minimum (or desired) count when higher
-   */
+  /** Highest task count autoscaling may set. @default 10, or the minimum (or desired) count when higher */
   readonly maxCapacity?: number;
-  /**
-   * Average CPU utilization the fleet is scaled to keep (target tracking), in percent.
-   * @default 60
-   */
+  /** Average CPU utilization the fleet is scaled to keep (target tracking), in percent. @default 60 */
   readonly targetCpuUtilizationPercent?: number;
-  /**
-   * CPU architecture of the image.
-   * @default CpuArchitecture.X86_64
-   */
+  /** CPU architecture of the image. @default CpuArchitecture.X86_64 */
   readonly cpuArchitecture?: CpuArchitecture;
   /**
    * Extra, non-secret environment variables (task queue names and the like). Temporal's connection
@@ -62,15 +47,9 @@ export interface FleetSizing {
  * @internal a hidden base: jsii copies its props into the interfaces that extend it
  */
 export interface ComponentSizing {
-  /**
-   * Fargate CPU units per task.
-   * @default 256
-   */
+  /** Fargate CPU units per task. @default 256 */
   readonly cpu?: number;
-  /**
-   * Memory per task, in MiB.
-   * @default 512
-   */
+  /** Memory per task, in MiB. @default 512 */
   readonly memoryLimitMiB?: number;
   /**
    * Tasks to run. A pattern runs this many wherever its Workers run or stand by hot, and 0 in a cold
@@ -80,9 +59,7 @@ export interface ComponentSizing {
   readonly desiredCount?: number;
 }
 
-/**
- * Defaults, written once. Fargate sizes: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size
- */
+/** Defaults, written once. Fargate sizes: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size */
 export const SERVICE_DEFAULTS = {
   /** Workers and starters. */
   fleet: {
@@ -127,9 +104,8 @@ export interface ServiceSettings {
 }
 
 /**
- * The task counts of a Worker or starter service from what was given: the minimum defaults to 2
- * (or to a lower desired count, so that `desiredCount: 0` is a cold fleet), the desired count to the
- * minimum, the maximum to 10 or the higher of the two.
+ * The task counts of a Worker or starter service from what was given: the minimum defaults to 2 (or to a lower desired count, so that `desiredCount:
+ * 0` is a cold fleet), the desired count to the minimum, the maximum to 10 or the higher of the two.
  */
 export function resolveServiceCounts(i: ServiceSizingInput = {}): { desiredCount: number; minCapacity: number; maxCapacity: number } {
   const d = SERVICE_DEFAULTS.fleet;
@@ -209,11 +185,9 @@ const FARGATE_MEMORY: Record<number, readonly [number, number, number]> = {
 };
 
 /**
- * Checks a service's sizing under `prefix` (e.g. `workers`, `codecServer`, or '' for a block's own
- * props). Counts are checked as given (pass the resolved minimum and maximum to check them against
- * each other); CPU and memory are checked together as Fargate accepts them, an unset one taken at
- * its default (the fleet's, or the component's when `scaled` is false: codec servers and proxies,
- * which have no autoscaling).
+ * Checks a service's sizing under `prefix` (e.g. `workers`, `codecServer`, or '' for a block's own props). Counts are checked as given (pass the
+ * resolved minimum and maximum to check them against each other); CPU and memory are checked together as Fargate accepts them, an unset one taken at
+ * its default (the fleet's, or the component's when `scaled` is false: codec servers and proxies, which have no autoscaling).
  */
 export function checkServiceSizing(
   input: ServiceSizingInput | undefined, prefix: string, path?: string, opts: { readonly scaled?: boolean } = {},

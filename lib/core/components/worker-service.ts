@@ -18,11 +18,9 @@ export interface WorkerServiceInput extends FleetSizing, WorkerConnectionInput {
    */
   readonly address: string;
   /**
-   * Tasks to run at deployment. `0` deploys a cold standby fleet: the service and its scaling
-   * target exist, no task runs, and `minCapacity` defaults to `0` so that autoscaling does not start
-   * it (CPU target tracking has no data from zero tasks). Autoscaling owns the count afterwards: to
-   * activate a cold fleet on failover, raise the scalable target's minimum capacity (Application
-   * Auto Scaling then raises the desired count).
+   * Tasks to run at deployment. `0` deploys a cold standby fleet: the service and its scaling target exist, no task runs, and `minCapacity` defaults
+   * to `0` so that autoscaling does not start it (CPU target tracking has no data from zero tasks). Autoscaling owns the count afterwards: to
+   * activate a cold fleet on failover, raise the scalable target's minimum capacity (Application Auto Scaling then raises the desired count).
    * @default minCapacity
    */
   readonly desiredCount?: number;
@@ -79,9 +77,8 @@ export function blockWarning(hit: InputHit, path: string): BlockWarning {
 }
 
 /**
- * What a planned fleet's Worker service block is given, in both engines: its connection (the
- * proxy's address and the codec server's URL are the engine's values, looked up by the plan's ids)
- * and its resolved sizing.
+ * What a planned fleet's Worker service block is given, in both engines: its connection (the proxy's address and the codec server's URL are the
+ * engine's values, looked up by the plan's ids) and its resolved sizing.
  */
 export function plannedWorkerServiceInput(f: PlannedFleet, refs: { readonly proxyAddress?: string; readonly codecUrl?: string }): WorkerServiceInput {
   const s = f.service!;

@@ -3,10 +3,10 @@
  * the Namespace's regions." Every fleet uses the Namespace Endpoint by default; a Regional Endpoint
  * only for the lowest RTO, with forwarding kept enabled. Codec servers and proxies in every Worker region.
  */
-import { DeploymentPattern, EndpointKind, FleetRole, FleetState } from '../model';
+import { DeploymentPattern, EndpointKind, FleetState } from '../model';
 import { DeploymentRequest, PlannedNamespace } from '../plan';
 import { normalizeAwsRegion } from '../regions';
-import { DEFAULT_ENDPOINT, namespaceRegions, planFleet } from './common';
+import { DEFAULT_ENDPOINT, namespaceRegions, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
 
 export function planActiveActive(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
@@ -14,15 +14,7 @@ export function planActiveActive(ns: PlannedNamespace, request: DeploymentReques
   const regions = request.workerRegions && request.workerRegions.length > 0
     ? [...new Set(request.workerRegions.map(normalizeAwsRegion))]
     : namespaceRegions(ns);
-  const fleets = regions.map((awsRegion) => planFleet({
-    ns,
-    awsRegion,
-    role: FleetRole.WORKER,
-    state: FleetState.ACTIVE,
-    endpoint: kind,
-    request,
-    propPath: 'workerRegions',
-  }));
+  const fleets = regions.map((awsRegion) => planWorkers(ns, request, awsRegion, FleetState.ACTIVE, kind, 'workerRegions'));
   return contribute(ns, fleets, request, (from, to) =>
     `${from} fleets dial the Namespace Endpoint, which resolves to ${to} whenever it holds the active replica`);
 }

@@ -1,25 +1,17 @@
 /**
- * Active/Passive (Hot) (https://docs.temporal.io/cloud/high-availability/architecture-patterns): "A full Worker fleet runs in each region. The primary region's
- * Workers are active and process all Workflows; the secondary region's Workers stay connected and
- * warm, but on standby." Each fleet dials its own region's Regional Endpoint (or VPC endpoint);
- * codec servers and proxies run in both regions continuously.
+ * Active/Passive (Hot) (https://docs.temporal.io/cloud/high-availability/architecture-patterns): "A full Worker fleet runs in each region. The
+ * primary region's Workers are active and process all Workflows; the secondary region's Workers stay connected and warm, but on standby." Each fleet
+ * dials its own region's Regional Endpoint (or VPC endpoint); codec servers and proxies run in both regions continuously.
  */
 import { DeploymentRequest, PlannedNamespace } from '../plan';
-import { DEFAULT_ENDPOINT, namespaceRegions, planFleet } from './common';
+import { DEFAULT_ENDPOINT, namespaceRegions, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
-import { EndpointKind, FleetRole, FleetState, DeploymentPattern } from '../model';
+import { EndpointKind, FleetState, DeploymentPattern } from '../model';
 
 export function planActiveHot(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
   const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.ACTIVE_HOT];
-  const fleets = namespaceRegions(ns).map((awsRegion) => planFleet({
-    ns,
-    awsRegion,
-    role: FleetRole.WORKER,
-    state: awsRegion === ns.primaryRegion ? FleetState.ACTIVE : FleetState.HOT_STANDBY,
-    endpoint: kind,
-    request,
-    propPath: 'endpoint',
-  }));
+  const fleets = namespaceRegions(ns).map((awsRegion) =>
+    planWorkers(ns, request, awsRegion, awsRegion === ns.primaryRegion ? FleetState.ACTIVE : FleetState.HOT_STANDBY, kind));
   return contribute(ns, fleets, request, (from, to) =>
     `${from} fleets dial the Namespace Endpoint, which resolves to ${to} while it is active`);
 }

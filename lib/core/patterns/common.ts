@@ -1,35 +1,17 @@
-/**
- * Planning steps every pattern shares: namespaces, fleets, PrivateLink reachability, components.
- * Each pattern file states only what differs (where fleets run, in what state, on which endpoint).
- */
+/** Planning steps every pattern shares; each pattern file states only what differs (where fleets run, in what state, on which endpoint). */
 import { resolveCodecServer } from '../components/codec-server';
 import { resolveProxy } from '../components/proxy';
 import { resolveServerlessFunction } from '../components/serverless-worker';
 import { resolveFleetService } from '../components/service';
 import { namespaceEndpointHost, qualifiedNamespace, requiredTlsServerName, temporalHost, withPort } from '../endpoints';
 import {
-  CrossRegionRouteKind,
-  DeploymentPattern,
-  EndpointKind,
-  FleetRole,
-  FleetState,
-  NamespaceSpec,
-  NetworkPath,
-  PollerForwarding,
+  AuthMethod, CrossRegionRouteKind, DeploymentPattern, EndpointKind, FleetRole, FleetState, NamespaceSpec, NetworkPath, PollerForwarding,
   WorkerRuntime,
-  AuthMethod,
 } from '../model';
 import {
-  DeploymentRequest,
-  PlannedFleet,
-  PlannedFunction,
-  PlannedNamespace,
-  PlannedCodecServer,
-  PlannedProxy,
-  PlannedRoute,
-  PlannedZoneRecord,
+  DeploymentRequest, PlannedFleet, PlannedFunction, PlannedNamespace, PlannedCodecServer, PlannedProxy, PlannedRoute, PlannedZoneRecord,
 } from '../plan';
-import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../regions';
+import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost } from '../regions';
 
 /** The documented endpoint each pattern's Workers use unless told otherwise (https://docs.temporal.io/cloud/high-availability/architecture-patterns). */
 export const DEFAULT_ENDPOINT: Record<DeploymentPattern, EndpointKind> = {
@@ -114,6 +96,13 @@ export function planFleet(opts: {
   };
 }
 
+/** A Worker fleet of `ns` in `awsRegion`, as a pattern places it. */
+export function planWorkers(
+  ns: PlannedNamespace, request: DeploymentRequest, awsRegion: string, state: FleetState, endpoint: EndpointKind, propPath = 'endpoint',
+): PlannedFleet {
+  return planFleet({ ns, awsRegion, role: FleetRole.WORKER, state, endpoint, request, propPath });
+}
+
 /** Workflow starters follow the Workers' regions and states, on the Namespace Endpoint unless pinned. */
 export function planStarters(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): PlannedFleet[] {
   if (!request.starters) return [];
@@ -127,7 +116,7 @@ export function planStarters(ns: PlannedNamespace, workerFleets: PlannedFleet[],
     role: FleetRole.STARTER,
     // Starters in a Hot standby region can start Workflows (starts are always forwarded): run them.
     state: w.state === FleetState.COLD_STANDBY ? FleetState.COLD_STANDBY : FleetState.ACTIVE,
-    endpoint: pinned ? EndpointKind.REGIONAL : EndpointKind.NAMESPACE,
+    endpoint,
     endpointRegion: pinned,
     request,
     propPath: pinned ? 'starters.pinnedRegion' : 'starters',
@@ -164,10 +153,9 @@ export interface Reachability {
 }
 
 /**
- * Under PrivateLink, a fleet on the Namespace Endpoint resolves (through Temporal's public CNAME) to
- * the Regional Endpoint of whichever region is active, so its VPC needs a record and a route for
- * every namespace region. A fleet on a Regional Endpoint needs only that region's endpoint.
- * A single-region namespace instead overrides its own Namespace Endpoint in a private zone.
+ * Under PrivateLink, a fleet on the Namespace Endpoint resolves (through Temporal's public CNAME) to the Regional Endpoint of whichever region is
+ * active, so its VPC needs a record and a route for every namespace region. A fleet on a Regional Endpoint needs only that region's endpoint. A
+ * single-region namespace instead overrides its own Namespace Endpoint in a private zone.
  */
 export function planReachability(
   ns: PlannedNamespace, fleets: PlannedFleet[], functionsRegions: string[], request: DeploymentRequest,
@@ -181,18 +169,11 @@ export function planReachability(
   const single = ns.replicaRegion === undefined;
   const addTarget = (from: string, to: string) => {
     endpointRegions.add(to);
-    if (single) {
-      pushUnique(zoneRecords, { vpcRegion: from, zone: ns.endpointHost, name: ns.endpointHost, targetRegion: to });
-    } else {
-      pushUnique(zoneRecords, { vpcRegion: from, zone: REGIONAL_ENDPOINT_ZONE, name: regionalEndpointHost(to), targetRegion: to });
-    }
+    const name = single ? ns.endpointHost : regionalEndpointHost(to);
+    zoneRecords.push({ vpcRegion: from, zone: single ? ns.endpointHost : REGIONAL_ENDPOINT_ZONE, name, targetRegion: to });
     if (from !== to && request.crossRegionRoute !== 'none') {
-      pushUnique(routes, {
-        fromRegion: from,
-        toRegion: to,
-        kind: request.crossRegionRoute ?? CrossRegionRouteKind.VPC_PEERING,
-        reason: routeReason(from, to),
-      });
+      const kind = request.crossRegionRoute ?? CrossRegionRouteKind.VPC_PEERING;
+      routes.push({ fromRegion: from, toRegion: to, kind, reason: routeReason(from, to) });
     }
   };
   const reach = (from: string, endpoint: EndpointKind, temporalAddress: string) => {
@@ -205,17 +186,27 @@ export function planReachability(
   };
   for (const f of fleets) reach(f.awsRegion, f.endpoint, f.temporalAddress);
   for (const r of functionsRegions) reach(r, EndpointKind.NAMESPACE, withPort(ns.endpointHost));
-  return { zoneRecords, routes, endpointRegions: [...endpointRegions] };
+  return { zoneRecords: uniqueBy(zoneRecords), routes: uniqueBy(routes), endpointRegions: [...endpointRegions] };
 }
 
 function regionFromAddress(address: string): string | undefined {
-  const m = /^aws-([a-z0-9-]+)\.region\.tmprl\.cloud:/.exec(address);
-  return m?.[1];
+  return /^aws-([a-z0-9-]+)\.region\.tmprl\.cloud:/.exec(address)?.[1];
 }
 
-function pushUnique<T>(list: T[], item: T): void {
-  const key = JSON.stringify(item);
-  if (!list.some((x) => JSON.stringify(x) === key)) list.push(item);
+/** The distinct items, first occurrence first. */
+export function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** The items with distinct keys (by default, their JSON), first occurrence first. */
+export function uniqueBy<T>(xs: T[], key: (x: T) => string = (x) => JSON.stringify(x)): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Codec servers and proxies, one per region where the given fleets run, in the fleets' state. */
@@ -273,5 +264,3 @@ export function regionIdentity(awsRegion: string): { regionId: string; known: bo
   const info = findRegion(awsRegion);
   return { regionId: `aws-${normalizeAwsRegion(awsRegion)}`, known: info !== undefined, serviceName: info?.privateLinkServiceName };
 }
-
-export { TEMPORAL_GRPC_PORT };

@@ -1,22 +1,12 @@
-/**
- * A pattern's contribution for one namespace, and how contributions merge into one plan. Sharded
- * deployments merge several contributions; all other patterns have exactly one.
- */
+/** A pattern's contribution for one namespace, and how contributions merge into one plan (sharded deployments merge several). */
 import { ComponentLoadBalancerType, FAILOVER_RECORD_DEFAULTS, resolveHealthAlarm } from '../components/failover-record';
 import { ComponentRouting, FleetState, WorkerRuntime } from '../model';
 import {
-  DeploymentPlan,
-  DeploymentRequest,
-  PlannedFailoverRecord,
-  PlannedFleet,
-  PlannedFunction,
-  PlannedNamespace,
-  PlannedCodecServer,
-  PlannedProxy,
-  PlannedRegionalService,
-  RegionPlan,
+  DeploymentPlan, DeploymentRequest, PlannedFailoverRecord, PlannedFleet, PlannedFunction, PlannedNamespace, PlannedCodecServer, PlannedProxy,
+  PlannedRegionalService, RegionPlan,
 } from '../plan';
-import { defaultVpcCidr, namespaceRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, TEMPORAL_GRPC_PORT } from './common';
+import { TEMPORAL_GRPC_PORT } from '../regions';
+import { defaultVpcCidr, namespaceRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, unique, uniqueBy } from './common';
 
 /** What one namespace's pattern puts where. */
 export interface Contribution {
@@ -31,10 +21,7 @@ export interface Contribution {
   readonly regionOrder: string[];
 }
 
-/**
- * Completes a pattern's worker fleets into a contribution: starters, serverless functions,
- * components, PrivateLink reachability and failover records follow the same rules in every pattern.
- */
+/** Completes a pattern's worker fleets into a contribution (starters, functions, components, reachability, failover records). */
 export function contribute(
   ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest,
   routeReason: (from: string, to: string) => string,
@@ -113,8 +100,8 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     const proxies = contributions.flatMap((c) => c.proxies.filter((s) => s.awsRegion === awsRegion));
     const needsEndpoint = contributions.some((c) => c.reachability.endpointRegions.includes(awsRegion));
     const zoneRecords = uniqueBy(contributions.flatMap((c) => c.reachability.zoneRecords.filter((z) => z.vpcRegion === awsRegion)));
-    const routes = uniqueBy(contributions.flatMap((c) => c.reachability.routes.filter((r) => r.fromRegion === awsRegion))
-      .map((r) => ({ ...r, reason: r.reason })), (r) => `${r.fromRegion}>${r.toRegion}:${r.kind}`);
+    const routes = uniqueBy(contributions.flatMap((c) => c.reachability.routes.filter((r) => r.fromRegion === awsRegion)),
+      (r) => `${r.fromRegion}>${r.toRegion}:${r.kind}`);
     return {
       awsRegion,
       regionId: id.regionId,
@@ -155,18 +142,4 @@ function mergeServices(services: PlannedCodecServer[], id: string, request: Depl
   const active = services.some((s) => s.state !== FleetState.COLD_STANDBY);
   const namespaces = unique(services.flatMap((s) => s.namespaces));
   return [planCodecServer(id, services[0].awsRegion, namespaces, active ? FleetState.ACTIVE : FleetState.COLD_STANDBY, request)];
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-function uniqueBy<T>(xs: T[], key: (x: T) => string = (x) => JSON.stringify(x)): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = key(x);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

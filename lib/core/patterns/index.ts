@@ -1,6 +1,4 @@
-/**
- * The pattern catalog: from a request to a plan. One file per pattern beside this one.
- */
+/** The pattern catalog: from a request to a plan. One file per pattern beside this one. */
 import { DeploymentPattern } from '../model';
 import { DeploymentPlan, DeploymentRequest } from '../plan';
 import { planActiveActive } from './active-active';

@@ -3,21 +3,13 @@
  * one region only, no automatic failover. Under PrivateLink, a single-region namespace overrides
  * its own Namespace Endpoint in a private zone (it has no `region.tmprl.cloud` failover CNAME).
  */
-import { DeploymentPattern, EndpointKind, FleetRole, FleetState } from '../model';
+import { DeploymentPattern, EndpointKind, FleetState } from '../model';
 import { DeploymentRequest, PlannedNamespace } from '../plan';
-import { DEFAULT_ENDPOINT, planFleet } from './common';
+import { DEFAULT_ENDPOINT, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
 
 export function planSingleRegion(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
   const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.SINGLE_REGION];
-  const fleets = [planFleet({
-    ns,
-    awsRegion: ns.primaryRegion,
-    role: FleetRole.WORKER,
-    state: FleetState.ACTIVE,
-    endpoint: kind,
-    request,
-    propPath: 'endpoint',
-  })];
+  const fleets = [planWorkers(ns, request, ns.primaryRegion, FleetState.ACTIVE, kind)];
   return contribute(ns, fleets, request, (from, to) => `${from} Workers reach ${to}`);
 }

@@ -2,11 +2,7 @@ import { byRegion } from '../components/input';
 import { Severity } from '../model';
 import { DOCS, Rule } from './rule';
 
-/**
- * Every region that runs a codec server has an HTTPS certificate for it (ACM certificates are
- * regional: https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html). Keys are matched as
- * the emitters look them up (`byRegion`): `us-east-1`, `aws-us-east-1`, any case.
- */
+/** Certificate keys are matched as the emitters look them up (`byRegion`): `us-east-1`, `aws-us-east-1`, any case. */
 export const CODEC_CERTIFICATE: Rule = {
   id: 'TEMPORAL_CODEC_CERTIFICATE',
   severity: Severity.ERROR,

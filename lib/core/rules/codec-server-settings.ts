@@ -2,10 +2,7 @@ import { checkCodecServer, CODEC_SERVER_SETTINGS_RULE } from '../components/code
 import { Severity } from '../model';
 import { DOCS, Rule } from './rule';
 
-/**
- * Checked on the user's input by `checkCodecServer` (patterns and blocks), which also refuses the
- * container variables the library sets.
- */
+/** Checked on the user's input by `checkCodecServer` (patterns and blocks), which also refuses the container variables the library sets. */
 export const CODEC_SERVER_SETTINGS: Rule = {
   id: CODEC_SERVER_SETTINGS_RULE,
   severity: Severity.ERROR,

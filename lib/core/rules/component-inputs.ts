@@ -1,7 +1,4 @@
-/**
- * Helper for the component-settings rules: where in the request each fleet's inputs are, in the
- * user's prop paths. Not a rule itself.
- */
+/** Helper for the component-settings rules (not a rule itself). */
 import { FleetSizing } from '../components/service';
 import { DeploymentPlan } from '../plan';
 

@@ -2,19 +2,12 @@ import { FAILOVER_PRIVATE_HEALTH_CHECK_RULE, FailoverHealthCheckType } from '../
 import { Severity } from '../model';
 import { DOCS, Rule } from './rule';
 
-/**
- * Route 53 health checkers cannot reach VPC addresses: failover records in private zones use
- * alarm-based checks (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html).
- * A `TemporalFailoverRecord` used on its own makes the same check (`checkFailoverRecord`).
- */
+/** A `TemporalFailoverRecord` used on its own makes the same check (`checkFailoverRecord`). */
 export const FAILOVER_PRIVATE_HEALTH_CHECK: Rule = {
   id: FAILOVER_PRIVATE_HEALTH_CHECK_RULE,
   severity: Severity.ERROR,
   summary: 'Failover records in a private hosted zone use CloudWatch-alarm health checks.',
-  source: {
-    ...DOCS.ROUTE53_PRIVATE_FAILOVER,
-    quote: 'Route 53 health checkers are outside the VPC; to check an endpoint inside a VPC, create a CloudWatch metric and alarm and a health check based on the state of the alarm.',
-  },
+  source: { ...DOCS.ROUTE53_PRIVATE_FAILOVER, quote: 'Route 53 health checkers are outside the VPC; to check an endpoint inside a VPC, create a CloudWatch metric and alarm and a health check based on the state of the alarm.' },
   check(plan) {
     return plan.failoverRecords.filter((r) => r.privateZone && r.healthCheck !== FailoverHealthCheckType.CLOUDWATCH_ALARM).map((r) => ({
       prop: 'componentRouting',

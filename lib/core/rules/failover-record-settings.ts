@@ -2,10 +2,7 @@ import { FAILOVER_RECORD_RULE } from '../components/failover-record';
 import { Severity } from '../model';
 import { Rule } from './rule';
 
-/**
- * The building blocks check their props with `checkFailoverRecord` and `checkHealthAlarm`. The planner
- * derives every failover setting (names, regions, alarms) itself, so the plan has nothing to check.
- */
+/** Checked by the blocks (`checkFailoverRecord`, `checkHealthAlarm`); the planner derives every failover setting itself. */
 export const FAILOVER_RECORD_SETTINGS: Rule = {
   id: FAILOVER_RECORD_RULE,
   severity: Severity.ERROR,

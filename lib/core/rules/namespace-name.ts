@@ -1,5 +1,6 @@
 import { Severity } from '../model';
 import { DOCS, Rule, RuleHit, show } from './rule';
+import { nsPath, nsProp } from './util';
 
 const NAME = /^[a-z][a-z0-9-]{0,37}[a-z0-9]$/;
 const ACCOUNT = /^[a-z0-9]{2,}$/;
@@ -13,32 +14,18 @@ export const NAMESPACE_NAME: Rule = {
   check(plan) {
     const hits: RuleHit[] = [];
     for (const ns of plan.namespaces) {
-      const path = ns.shard ? ns.declaredAt : undefined;
+      const hit = (field: 'name' | 'accountId', message: string, fix: string) =>
+        hits.push({ prop: nsProp(ns, field), value: show(ns[field]), path: nsPath(ns), message, fix });
       if (ns.name.includes('.')) {
-        hits.push({
-          prop: `${ns.propPath}.name`,
-          value: show(ns.name),
-          path,
-          message: 'the namespace name must not include the account suffix (the library derives `<name>.<account>`).',
-          fix: `set name: '${ns.name.split('.')[0]}' and accountId: '${ns.name.split('.').slice(1).join('.')}'.`,
-        });
+        hit('name', 'the namespace name must not include the account suffix (the library derives `<name>.<account>`).',
+          `set name: '${ns.name.split('.')[0]}' and accountId: '${ns.name.split('.').slice(1).join('.')}'.`);
       } else if (!NAME.test(ns.name)) {
-        hits.push({
-          prop: `${ns.propPath}.name`,
-          value: show(ns.name),
-          path,
-          message: 'Temporal Cloud namespace names are 2-39 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.',
-          fix: 'use the namespace name exactly as Temporal Cloud shows it, without the account suffix.',
-        });
+        hit('name', 'Temporal Cloud namespace names are 2-39 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.',
+          'use the namespace name exactly as Temporal Cloud shows it, without the account suffix.');
       }
       if (!ACCOUNT.test(ns.accountId)) {
-        hits.push({
-          prop: `${ns.propPath}.accountId`,
-          value: show(ns.accountId),
-          path,
-          message: 'a Temporal Cloud account id is a short lowercase alphanumeric id (the part after the namespace name in `orders.a1b2c`).',
-          fix: 'copy the account id from the Namespace Endpoint shown in Temporal Cloud.',
-        });
+        hit('accountId', 'a Temporal Cloud account id is a short lowercase alphanumeric id (the part after the namespace name in `orders.a1b2c`).',
+          'copy the account id from the Namespace Endpoint shown in Temporal Cloud.');
       }
     }
     return hits;

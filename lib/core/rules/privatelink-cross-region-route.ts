@@ -34,9 +34,8 @@ export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
           value: `'none' (${f.awsRegion} -> ${to})`,
           path: `${ns.declaredAt}/${f.awsRegion}`,
           message: `${why}.`,
-          fix: ns.pattern === DeploymentPattern.ACTIVE_COLD
-            ? 'use crossRegionRoute: CrossRegionRoute.vpcPeering() (the default) or CrossRegionRoute.transitGateway(...); if no route is possible, use ActiveHotDeployment, where each fleet dials its local replica.'
-            : 'use crossRegionRoute: CrossRegionRoute.vpcPeering() (the default) or CrossRegionRoute.transitGateway(...).',
+          fix: 'use crossRegionRoute: CrossRegionRoute.vpcPeering() (the default) or CrossRegionRoute.transitGateway(...)'
+            + (ns.pattern === DeploymentPattern.ACTIVE_COLD ? '; if no route is possible, use ActiveHotDeployment, where each fleet dials its local replica.' : '.'),
         }];
       });
     });

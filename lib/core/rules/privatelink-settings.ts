@@ -2,10 +2,7 @@ import { checkZoneRecords, PRIVATELINK_SETTINGS_RULE } from '../components/priva
 import { Severity } from '../model';
 import { DOCS, Rule } from './rule';
 
-/**
- * Checked on the blocks' input by `checkPrivateLinkEndpoint` and `regionRecord`; on the plan, every
- * private record points at a planned endpoint and no name is written twice (`checkZoneRecords`).
- */
+/** Checked on the blocks' input by `checkPrivateLinkEndpoint` and `regionRecord`; on the plan, by `checkZoneRecords`. */
 export const PRIVATELINK_SETTINGS: Rule = {
   id: PRIVATELINK_SETTINGS_RULE,
   severity: Severity.ERROR,

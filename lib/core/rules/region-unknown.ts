@@ -1,6 +1,7 @@
 import { Severity } from '../model';
-import { allRegions, findRegion } from '../regions';
+import { allRegions, findRegion, normalizeAwsRegion } from '../regions';
 import { DOCS, Rule, RuleHit, show } from './rule';
+import { nsPath } from './util';
 
 /** Every region the deployment names must be a Temporal Cloud region on AWS. */
 export const REGION_UNKNOWN: Rule = {
@@ -26,12 +27,11 @@ export const REGION_UNKNOWN: Rule = {
       });
     };
     for (const ns of plan.namespaces) {
-      const path = ns.shard ? ns.declaredAt : undefined;
-      report(`${ns.propPath}.primaryRegion`, ns.primaryRegion, path);
-      report(`${ns.propPath}.replicaRegion`, ns.replicaRegion, path);
+      report(`${ns.propPath}.primaryRegion`, ns.primaryRegion, nsPath(ns));
+      report(`${ns.propPath}.replicaRegion`, ns.replicaRegion, nsPath(ns));
     }
-    for (const r of plan.request.workerRegions ?? []) report('workerRegions', r.trim().toLowerCase().replace(/^aws-/, ''));
-    if (plan.request.starterPinnedRegion) report('starters.pinnedRegion', plan.request.starterPinnedRegion.trim().toLowerCase().replace(/^aws-/, ''));
+    for (const r of plan.request.workerRegions ?? []) report('workerRegions', normalizeAwsRegion(r));
+    if (plan.request.starterPinnedRegion) report('starters.pinnedRegion', normalizeAwsRegion(plan.request.starterPinnedRegion));
     return hits;
   },
 };

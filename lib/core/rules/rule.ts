@@ -1,7 +1,6 @@
 /**
- * What a rule is. Each rule lives in its own file beside this one, with a stable id (never
- * renamed: users acknowledge warnings by id), a severity, the documented sentence it enforces,
- * and a pure check over the plan.
+ * What a rule is. Each rule lives in its own file beside this one, with a stable id (never renamed: users acknowledge warnings by id), a severity,
+ * the documented sentence it enforces, and a pure check over the plan.
  */
 import { Severity } from '../model';
 import { DeploymentPlan } from '../plan';
@@ -15,8 +14,7 @@ export interface DocPage {
 }
 
 /**
- * Where a rule's sentence comes from: a public page and the sentence enforced. Rule files write
- * `source: { ...DOCS.HA_CONNECTIVITY, quote: '...' }`.
+ * Where a rule's sentence comes from: a public page and the sentence enforced. Rule files write `source: { ...DOCS.HA_CONNECTIVITY, quote: '...' }`.
  */
 export interface RuleSource extends DocPage {
   /** The sentence enforced, quoted (or closely paraphrased) from the page. */
@@ -47,11 +45,8 @@ export interface Rule {
   check(plan: DeploymentPlan): RuleHit[];
 }
 
-/** Small helper for rule files: a value as users see it in messages. */
-export function show(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
-}
+/** A value as users see it in messages. */
+export { show } from '../components/input';
 
 /**
  * The public pages the rules cite (title and URL). A rule file names one of these rather than

@@ -2,10 +2,7 @@ import { checkBuildId, SERVERLESS_SETTINGS_RULE } from '../components/serverless
 import { Severity } from '../model';
 import { Rule } from './rule';
 
-/**
- * A Build ID known at synth (the version and alias are named after it) of at most 256 characters;
- * the blocks also check their function options (`checkServerlessFunction`).
- */
+/** A Build ID known at synth (it names the version and alias), at most 256 characters; blocks also run `checkServerlessFunction`. */
 export const SERVERLESS_SETTINGS: Rule = {
   id: SERVERLESS_SETTINGS_RULE,
   severity: Severity.ERROR,

@@ -2,11 +2,7 @@ import { byRegion } from '../components/input';
 import { CrossRegionRouteKind, Severity } from '../model';
 import { DOCS, Rule, RuleHit } from './rule';
 
-/**
- * What the library builds into a VPC the platform team supplies must have somewhere to go: routes
- * need the private subnets' route tables, an internet-facing codec server needs public subnets, and
- * serverless Worker code must exist in every region Temporal Cloud may invoke it in.
- */
+/** What the library builds into a supplied VPC must have somewhere to go; serverless code must exist in every namespace region. */
 export const SUPPLIED_NETWORK: Rule = {
   id: 'TEMPORAL_SUPPLIED_NETWORK',
   severity: Severity.ERROR,

@@ -6,10 +6,7 @@ export const WORKERS_OR_SERVERLESS: Rule = {
   id: 'TEMPORAL_WORKERS_OR_SERVERLESS',
   severity: Severity.ERROR,
   summary: 'A single-namespace deployment sets exactly one of `workers` and `serverlessWorkers`.',
-  source: {
-    ...DOCS.SERVERLESS_WORKERS,
-    quote: 'Serverless Workers are invoked by Temporal Cloud in the region where the namespace is active; long-lived Workers poll from a fleet.',
-  },
+  source: { ...DOCS.SERVERLESS_WORKERS, quote: 'Serverless Workers are invoked by Temporal Cloud in the region where the namespace is active; long-lived Workers poll from a fleet.' },
   check(plan) {
     const r = plan.request;
     if (r.shards || r.workersGiven === undefined || r.constructKind === 'ServerlessWorkers') return [];
