@@ -25,21 +25,50 @@ export interface RenderLinksInput {
   readonly cidrOf: (awsRegion: string) => string;
 }
 
-/** Renders the links of a plan; returns the links stacks by region. */
-export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
-  const { plan, rendered } = input;
-  const stacks = new Map<string, Stack>();
-  const linksOf = (awsRegion: string): Construct => {
-    if (!stacks.has(awsRegion)) stacks.set(awsRegion, input.linksStack(awsRegion));
-    const stack = stacks.get(awsRegion)!;
-    return stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal');
-  };
-  const order = plan.regions.map((r) => r.awsRegion);
-  // Every region a route, record or failover name touches has a VPC (the planner puts one wherever
-  // fleets, components or an endpoint are): the links only read what the regions rendered.
-  const get = (awsRegion: string): RenderedRegion & { vpc: ec2.IVpc } => rendered.get(awsRegion) as RenderedRegion & { vpc: ec2.IVpc };
+/** What every phase of the links reads: the plan, the rendered regions and the links stack of a region. */
+interface Links {
+  readonly plan: DeploymentPlan;
+  readonly input: RenderLinksInput;
+  /** The `Temporal` scope in a region's links stack (created on first use). */
+  readonly linksOf: (awsRegion: string) => Construct;
+  /**
+   * A rendered region with its VPC. Every region a route, record or failover name touches has one (the planner puts a VPC
+   * wherever fleets, components or an endpoint are): the links only read what the regions rendered.
+   */
+  readonly get: (awsRegion: string) => RenderedRegion & { vpc: ec2.IVpc };
+}
 
-  // 1. One connection per pair of regions joined by any route; routes both ways (return traffic).
+/** Emits the links of a plan, phase by phase; returns the links stacks by region. */
+export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
+  const stacks = new Map<string, Stack>();
+  const links: Links = {
+    plan: input.plan,
+    input,
+    linksOf: (awsRegion) => {
+      if (!stacks.has(awsRegion)) stacks.set(awsRegion, input.linksStack(awsRegion));
+      const stack = stacks.get(awsRegion)!;
+      return stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal');
+    },
+    get: (awsRegion) => input.rendered.get(awsRegion) as RenderedRegion & { vpc: ec2.IVpc },
+  };
+  emitConnections(links);
+  emitEndpointIngress(links);
+  emitLinkedZones(links);
+  emitFailoverNames(links);
+  // Health checks name alarms instead of referencing them: order the links after every regional stack.
+  for (const stack of stacks.values()) {
+    for (const r of input.rendered.values()) {
+      const baseStack = Stack.of(r.cluster ?? r.vpc ?? r.functions[0]);
+      // A construct dependency between stacks becomes a stack dependency (Stack#addDependency is deprecated in current aws-cdk-lib).
+      if (baseStack !== stack) stack.node.addDependency(baseStack);
+    }
+  }
+  return stacks;
+}
+
+/** 1. One connection per pair of regions joined by any route; routes both ways (return traffic). */
+function emitConnections({ plan, input, linksOf, get }: Links): void {
+  const order = plan.regions.map((r) => r.awsRegion);
   const pairs = new Map<string, { a: string; b: string; kind: CrossRegionRouteKind }>();
   for (const route of plan.regions.flatMap((r) => r.routes)) {
     const [a, b] = [route.fromRegion, route.toRegion].sort((x, y) => order.indexOf(x) - order.indexOf(y));
@@ -59,8 +88,10 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       }
     }
   }
+}
 
-  // 2. Each Temporal VPC endpoint admits the regions that route to it.
+/** 2. Each Temporal VPC endpoint admits the regions that route to it. */
+function emitEndpointIngress({ plan, input, linksOf, get }: Links): void {
   for (const route of plan.regions.flatMap((r) => r.routes)) {
     const endpoint = get(route.toRegion).privateLinkEndpoint;
     if (!endpoint) continue;
@@ -73,8 +104,10 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       description: `Temporal gRPC from ${route.fromRegion} Workers (${route.reason})`,
     });
   }
+}
 
-  // 3. Private zones that hold other regions' records, created with all their records.
+/** 3. Private zones that hold other regions' records, created with all their records. */
+function emitLinkedZones({ plan, linksOf, get }: Links): void {
   for (const region of plan.regions.filter((r) => r.zoneRecords.some((z) => z.targetRegion !== r.awsRegion))) {
     const zone = new TemporalRegionalPrivateZone(linksOf(region.awsRegion), 'TemporalPrivateZone', { vpc: get(region.awsRegion).vpc });
     for (const record of region.zoneRecords) {
@@ -82,15 +115,16 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       if (endpoint) zone.addRegionRecord(record.targetRegion, endpoint.dnsName);
     }
   }
-  // 4. Failover names for codec servers and proxies: a health alarm per instance (in its own
-  //    region's stack, named so that other regions can refer to it), and in each worker VPC of the
-  //    pair a private zone holding the PRIMARY/SECONDARY records.
+}
+
+/**
+ * 4. Failover names for codec servers and proxies: a health alarm per instance (in its own region's stack, named so that other regions can refer
+ *    to it), and in each worker VPC of the pair a private zone holding the PRIMARY/SECONDARY records.
+ */
+function emitFailoverNames({ plan, linksOf, get }: Links): void {
   const zones = new Map<string, route53.PrivateHostedZone>();
   const alarms = new Map<string, string>();
-  const serviceOf = (awsRegion: string, component: string) => {
-    const r = get(awsRegion);
-    return r.codecServers.get(component) ?? r.proxies.get(component);
-  };
+  const serviceOf = (awsRegion: string, component: string) => get(awsRegion).codecServers.get(component) ?? get(awsRegion).proxies.get(component);
   const alarmFor = (awsRegion: string, component: string, baseName: string): string => {
     const key = `${awsRegion}|${component}`;
     if (!alarms.has(key)) {
@@ -110,9 +144,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
     for (const awsRegion of [record.primaryRegion, record.secondaryRegion]) {
       if (!zones.has(awsRegion)) {
         zones.set(awsRegion, new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {
-          zoneName: plan.request.failoverDomainName,
-          vpc: get(awsRegion).vpc,
-          comment: `Failover names of ${plan.constructPath}'s codec servers and proxies`,
+          zoneName: plan.request.failoverDomainName, vpc: get(awsRegion).vpc, comment: `Failover names of ${plan.constructPath}'s codec servers and proxies`,
         }));
       }
       new TemporalFailoverRecord(linksOf(awsRegion), `Failover-${record.component}`, {
@@ -125,15 +157,6 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
       });
     }
   }
-  // Health checks name alarms instead of referencing them: order the links after every regional stack.
-  for (const stack of stacks.values()) {
-    for (const r of rendered.values()) {
-      const baseStack = Stack.of(r.cluster ?? r.vpc ?? r.functions[0]);
-      // A construct dependency between stacks becomes a stack dependency (Stack#addDependency is deprecated in current aws-cdk-lib).
-      if (baseStack !== stack) stack.node.addDependency(baseStack);
-    }
-  }
-  return stacks;
 }
 
 /** Links stacks read other stacks' values through weak references (`Fn::GetStackOutput`). */
