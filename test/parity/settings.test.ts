@@ -6,95 +6,23 @@
  * renderings in each engine fail the comparison. One synthesis per scenario per engine (and per
  * example), shared by every assertion of this file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { CloudFormationStack } from './components';
+import { App } from 'aws-cdk-lib';
+import { cdkApp, CDK_SCENARIOS, templatesOf } from './cdk-scenarios';
 import { CERT, SCENARIOS } from './scenarios';
 import {
   SETTING_KINDS, SettingSet, settingsFromCloudFormation, settingsFromPlan, settingsFromTerraform,
 } from './settings';
 import { build as buildCdkActiveActive } from '../../examples/active-active/main';
 import { build as buildCdkCold } from '../../examples/active-cold/main';
-import { build as buildCdkHot } from '../../examples/active-hot/main';
 import { build as buildCdkSharded } from '../../examples/regionally-sharded/main';
 import { build as buildCdkServerless } from '../../examples/serverless/main';
-import * as cdk from '../../lib';
 import { aliasNameFor, DeploymentPlan, SERVERLESS_DEFAULTS } from '../../lib/core';
-import { exampleContext, synthStack, TfJson } from '../cdktf/support';
+import { synthStack, TfJson } from '../cdktf/support';
 
 jest.mock('temporal-ha-constructs/cdktf', () => jest.requireActual('../../lib/cdktf'), { virtual: true });
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-const image = (name: string) => ecs.ContainerImage.fromRegistry(name);
 
-/**
- * The AWS CDK construct given each CDK for Terraform scenario's description, by scenario index
- * (the same descriptions as cloudformation.test.ts, which checks their topology).
- */
-const CDK_BUILDS: Array<(app: App) => { readonly _plan: DeploymentPlan }> = [
-  (app) => buildCdkHot(app),
-  (app) => {
-    const ctx = exampleContext('cdktf-active-cold') as Record<string, string>;
-    return new cdk.ActiveColdDeployment(app, 'PaymentsCold', {
-      namespace: { name: ctx.temporalNamespace, accountId: ctx.temporalAccountId, primaryRegion: 'us-east-1', replicaRegion: 'us-west-2' },
-      credentials: cdk.TemporalCredentials.mtlsFromSecretNames({
-        certificateSecretName: ctx.clientCertSecretName, privateKeySecretName: ctx.clientKeySecretName,
-      }),
-      connectivity: cdk.Connectivity.privateLink({ crossRegionRoute: cdk.CrossRegionRoute.vpcPeering() }),
-      workers: { image: image(ctx.workerImage), environment: { TASK_QUEUE: 'payments' } },
-      codecServer: { image: image(ctx.codecServerImage), certificateArns: { 'us-east-1': ctx.codecCertificateArnUsEast1, 'us-west-2': ctx.codecCertificateArnUsWest2 } },
-      componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
-    });
-  },
-  (app) => new cdk.ActiveActiveDeployment(app, 'Shipping', {
-    namespace: { name: 'shipping', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2' },
-    workerRegions: ['us-east-1', 'us-west-2', 'us-east-2'],
-    credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/shipping/api-key', { field: 'apiKey' }),
-    connectivity: cdk.Connectivity.privateLink(),
-    workers: { image: image('ghcr.io/acme/shipping-worker:3.1.0') },
-    proxy: { image: image('ghcr.io/acme/tcp-proxy:1.0.0') },
-    codecServer: {
-      image: image('ghcr.io/acme/shipping-codec:3.1.0'),
-      certificateArns: { 'us-east-1': CERT('us-east-1', 5), 'us-west-2': CERT('us-west-2', 6), 'us-east-2': CERT('us-east-2', 7) },
-    },
-    componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
-  }),
-  (app) => new cdk.RegionallyShardedNamespaces(app, 'Billing', {
-    connectivity: cdk.Connectivity.privateLink(),
-    shards: [
-      {
-        name: 'east',
-        pattern: cdk.DeploymentPattern.ACTIVE_HOT,
-        namespace: { name: 'billing-east', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: cdk.PollerForwarding.DISABLED },
-        credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/billing-east/api-key'),
-        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0') },
-      },
-      {
-        name: 'west',
-        pattern: cdk.DeploymentPattern.ACTIVE_COLD,
-        namespace: { name: 'billing-west', accountId: 'a1b2c', primaryRegion: 'us-west-2', replicaRegion: 'us-east-1' },
-        credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/billing-west/api-key'),
-        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0'), minCapacity: 3 },
-      },
-    ],
-  }),
-  (app) => new cdk.ServerlessWorkers(app, 'Notify', {
-    namespace: { name: 'notify', accountId: 'a1b2c', primaryRegion: 'eu-west-1', replicaRegion: 'eu-central-1' },
-    credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/notify/api-key'),
-    connectivity: cdk.Connectivity.privateLink(),
-    serverlessWorkers: {
-      codePath: path.join(EXAMPLES, 'serverless', 'worker'),
-      handler: 'index.handler',
-      buildId: 'notify-2026.11.3',
-      externalId: 'temporal-invoker-3f9a1c7d2e',
-    },
-  }),
-];
-
-type Templates = Record<string, CloudFormationStack[]>;
+type Templates = ReturnType<typeof templatesOf>;
 
 interface Synthesized {
   readonly name: string;
@@ -107,19 +35,11 @@ interface Synthesized {
   readonly cfn: Templates;
 }
 
-/** Every stack of an AWS CDK app, by region, with its name. */
-function templatesOf(app: App): Templates {
-  const byRegion: Templates = {};
-  for (const stack of app.node.findAll().filter((c): c is Stack => Stack.isStack(c))) {
-    (byRegion[stack.region] ??= []).push({ stackName: stack.stackName, template: Template.fromStack(stack).toJSON() });
-  }
-  return byRegion;
-}
 
 const synthesized: Synthesized[] = SCENARIOS.map((scenario, i) => {
   const deployment = scenario.build();
-  const app = new App({ context: JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'active-hot', 'cdk.json'), 'utf8')).context });
-  const built = CDK_BUILDS[i](app);
+  const app = cdkApp();
+  const built = CDK_SCENARIOS[i](app);
   return { name: scenario.name, plan: deployment._plan, tf: synthStack(deployment.stack), cfnPlan: built._plan, cfn: templatesOf(app) };
 });
 
@@ -158,7 +78,7 @@ const CDK_EXAMPLES: Array<[string, (app: App) => { readonly _plan: DeploymentPla
 ];
 
 describe.each(CDK_EXAMPLES)('AWS CDK examples/%s', (name, build) => {
-  const app = new App({ context: JSON.parse(fs.readFileSync(path.join(EXAMPLES, name, 'cdk.json'), 'utf8')).context });
+  const app = cdkApp(name);
   const planned = settingsFromPlan(build(app)._plan);
   const fromCloudFormation = settingsFromCloudFormation(templatesOf(app));
 
