@@ -142,7 +142,6 @@ export function patternRequest(opts: {
       routing: props.componentRouting ?? ComponentRouting.PER_REGION_CONFIG,
       privateZone: true,
       codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns ?? {}).map(normalizeAwsRegion) : undefined,
-      codecInternetFacing: props.codecServer?.internetFacing,
       codecServerInput: props.codecServer,
       proxyInput: props.proxy,
     },

@@ -242,8 +242,6 @@ export interface ComponentRequest {
   readonly privateZone: boolean;
   /** Regions for which an HTTPS certificate for the codec server was supplied (undefined = not checked). */
   readonly codecCertificateRegions?: string[];
-  /** Whether the codec server's load balancer is internet-facing. */
-  readonly codecInternetFacing?: boolean;
   /** The codec server's settings as the user wrote them. */
   readonly codecServerInput?: CodecServerInput;
   /** The proxy's settings as the user wrote them. */

@@ -24,7 +24,7 @@ export const SUPPLIED_NETWORK: Rule = {
         });
       }
     }
-    if (plan.request.components.codecInternetFacing) {
+    if (plan.request.components.codecServerInput?.internetFacing) {
       for (const r of plan.regions.filter((x) => x.codecServers.length > 0)) {
         const p = placement(r.awsRegion);
         if (p?.suppliedVpc && p.publicSubnets === false) {

@@ -9,7 +9,7 @@ export const WORKERS_OR_SERVERLESS: Rule = {
   source: { ...DOCS.SERVERLESS_WORKERS, quote: 'Serverless Workers are invoked by Temporal Cloud in the region where the namespace is active; long-lived Workers poll from a fleet.' },
   check(plan) {
     const r = plan.request;
-    if (r.shards || r.workersGiven === undefined || r.constructKind === 'ServerlessWorkers') return [];
+    if (r.shards || r.workersGiven === undefined) return [];
     const serverless = r.runtime === WorkerRuntime.LAMBDA;
     if (r.workersGiven !== serverless) return [];
     return [{
