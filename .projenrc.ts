@@ -1,10 +1,16 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, DependencyType, javascript } from 'projen';
 
 // Versions in one place. aws-cdk-lib's floor is the first release that gives policy-validation plugins (cdk-nag 3) the construct tree; the CLI is pinned so the
 // main job synthesizes with a known CLI on a fresh machine.
 const CDK_VERSION = '2.258.0';
 const CDK_CLI_VERSION = '2.1148.1';
 const TYPESCRIPT_VERSION = '~6.0.3'; // the line jsii 6 compiles with; TS 7 breaks ts-node and ts-jest
+// CDK Terrain (cdktn) and its AWS provider (generated from the Terraform AWS provider 6.x). Both peer on
+// constructs >=10.6.0 <10.8.0: the constructs floor (peer ^10.6.0, and the dev dependency the tests run
+// with) is 10.6.0, which aws-cdk-lib (^10.5.0), cdk-nag (^10.5.1) and cdktf (^10.4.2) accept too.
+const CDKTN_VERSION = '0.24.0';
+const CDKTN_PROVIDER_VERSION = '25.7.0';
+const DEV_CONSTRUCTS_VERSION = '10.6.0';
 
 // Every script and task runs quietly on Node 20 (end of life upstream) as well as 22+.
 const SILENCE = {
@@ -20,7 +26,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   author: 'Temporal HA Constructs contributors',
   authorAddress: 'maintainers@temporal-ha-constructs.dev',
   repositoryUrl: 'https://github.com/temporal-ha-constructs/temporal-ha-constructs.git',
-  keywords: ['temporal', 'temporal-cloud', 'high-availability', 'disaster-recovery', 'privatelink', 'cdk', 'cdktf'],
+  keywords: ['temporal', 'temporal-cloud', 'high-availability', 'disaster-recovery', 'privatelink', 'cdk', 'cdktf', 'cdktn'],
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
@@ -33,7 +39,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   cdkVersion: CDK_VERSION,
-  constructsVersion: '10.5.1',
+  constructsVersion: DEV_CONSTRUCTS_VERSION, // the floor: cdktn and @cdktn/provider-aws need >=10.6.0 (their peer range)
   jsiiVersion: '~6.0.0',
   typescriptVersion: TYPESCRIPT_VERSION,
 
@@ -48,7 +54,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   devDeps: [
     `aws-cdk-lib@${CDK_VERSION}`,
-    'constructs@10.5.1',
+    `constructs@${DEV_CONSTRUCTS_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
     'cdk-nag@^3.0.2',
     '@temporalio/envconfig@^1.24.0',
@@ -57,6 +63,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The Terraform flavour's engines, for its tests and for jsii (it resolves every peer).
     'cdktf@0.21.0',
     '@cdktf/provider-aws@21.22.1',
+    // CDK Terrain, the maintained fork of CDK for Terraform (the cdktn subpath, generated from lib/cdktf).
+    `cdktn@${CDKTN_VERSION}`,
+    `@cdktn/provider-aws@${CDKTN_PROVIDER_VERSION}`,
   ],
 
   docgen: true,
@@ -70,7 +79,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       moduleNameMapper: {
         '^temporal-ha-constructs$': '<rootDir>/lib/index.ts',
         '^temporal-ha-constructs/cdktf$': '<rootDir>/lib/cdktf/index.ts',
+        '^temporal-ha-constructs/cdktn$': '<rootDir>/lib/cdktn/index.ts',
       },
+      // lib/cdktn is generated from lib/cdktf (projenrc/generate-cdktn.ts): regenerated before every jest run.
+      globalSetup: '<rootDir>/test/cdktn/global-setup.ts',
       coverageReporters: ['text-summary', 'lcov'],
       testEnvironment: 'node',
       // lib/ holds compiled .js beside the .ts after a jsii compile: always test the sources.
@@ -94,12 +106,16 @@ project.deps.removeDependency('ts-jest');
 
 // Optional peers: the Terraform flavour's engines. A CDK user never installs them (npm skips
 // optional peers); they are dev dependencies here only.
-project.addPeerDeps('cdktf@^0.21.0', '@cdktf/provider-aws@^21.22.1');
+project.addPeerDeps('cdktf@^0.21.0', '@cdktf/provider-aws@^21.22.1', `cdktn@^${CDKTN_VERSION}`, `@cdktn/provider-aws@^${CDKTN_PROVIDER_VERSION}`);
+// projen drops a dev `constructs` beside the peer; pin it back (the one version every engine accepts).
+project.deps.addDependency(`constructs@${DEV_CONSTRUCTS_VERSION}`, DependencyType.BUILD);
 // aws-cdk-lib is optional too, so that a Terraform user installing only the cdktf engines gets no
-// aws-cdk-lib (every AWS CDK app has it already). `npx projen test:installs` checks both installs.
+// aws-cdk-lib (every AWS CDK app has it already). `npx projen test:installs` checks the three installs.
 project.package.addField('peerDependenciesMeta', {
   'cdktf': { optional: true },
   '@cdktf/provider-aws': { optional: true },
+  'cdktn': { optional: true },
+  '@cdktn/provider-aws': { optional: true },
   'aws-cdk-lib': { optional: true },
 });
 
@@ -119,15 +135,18 @@ example.exec('ts-node --transpile-only examples/summarize-cdk-out.ts examples/ac
 // deep per-resource paths (its root barrel costs ~3.5 s and ~550 MB to load).
 project.eslint?.addRules({
   'no-restricted-imports': ['error', {
-    paths: [{ name: '@cdktf/provider-aws', message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
-    patterns: [{ group: ['@cdktf/provider-aws/lib/*/index', '@cdktf/provider-aws/lib/index'], message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
+    paths: [
+      { name: '@cdktf/provider-aws', message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' },
+      { name: '@cdktn/provider-aws', message: 'Import one resource: @cdktn/provider-aws/lib/<resource>.' },
+    ],
+    patterns: [{ group: ['@cdktf/provider-aws/lib/*/index', '@cdktf/provider-aws/lib/index', '@cdktn/provider-aws/lib/*/index', '@cdktn/provider-aws/lib/index'], message: 'Import one resource: @cdktf/provider-aws/lib/<resource> (@cdktn likewise).' }],
   }],
 });
 project.eslint?.addOverride({
   files: ['lib/core/**/*.ts'],
   rules: {
     'no-restricted-imports': ['error', {
-      patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdktf', 'cdktf/*', '@cdktf/*'], message: 'lib/core is engine-neutral: it imports no engine.' }],
+      patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdktf', 'cdktf/*', '@cdktf/*', 'cdktn', 'cdktn/*', '@cdktn/*'], message: 'lib/core is engine-neutral: it imports no engine.' }],
     }],
   },
 });
@@ -138,12 +157,12 @@ const examplesSynth = project.addTask('examples:synth', {
   description: 'Synthesize every example: AWS CDK ones with the AWS CDK CLI, cdktf ones as apps (compiles first when lib/ is not compiled)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
 });
-examplesSynth.exec('[ -f lib/index.js ] || npx projen compile');
+examplesSynth.exec('[ -f lib/index.js ] && [ -f lib/cdktn/index.js ] || npx projen compile');
 for (const name of CDK_EXAMPLES) {
   examplesSynth.exec('cdk synth --quiet --no-notices --no-version-reporting', { cwd: `examples/${name}`, name: `synth examples/${name}` });
 }
-// The CDK for Terraform examples synthesize Terraform JSON (cdktf.out/) when run as apps.
-for (const name of ['cdktf-active-hot', 'cdktf-active-cold']) {
+// The CDK for Terraform and CDK Terrain examples synthesize Terraform JSON (cdktf.out/) when run as apps.
+for (const name of ['cdktf-active-hot', 'cdktf-active-cold', 'cdktn-active-hot']) {
   examplesSynth.exec('ts-node --transpile-only main.ts', { cwd: `examples/${name}`, name: `synth examples/${name}` });
 }
 project.testTask.spawn(examplesSynth);
@@ -151,13 +170,14 @@ project.testTask.spawn(examplesSynth);
 // The cdktf flavour: only lib/cdktf/engine.ts imports cdktf (a move to CDK Terrain stays one file),
 // and it never loads aws-cdk-lib; the AWS CDK flavour never loads cdktf.
 const CDKTF_ONLY = { group: ['cdktf', 'cdktf/*', '@cdktf/*'], message: 'Only lib/cdktf/engine.ts imports cdktf/@cdktf: import from ./engine.' };
-project.eslint?.addOverride({ files: ['lib/index.ts', 'lib/aws-cdk/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_ONLY] }] } });
+const CDKTN_ONLY = { group: ['cdktn', 'cdktn/*', '@cdktn/*'], message: 'Only lib/cdktn/engine.ts imports cdktn/@cdktn (lib/cdktf imports from ./engine).' };
+project.eslint?.addOverride({ files: ['lib/index.ts', 'lib/aws-cdk/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_ONLY, CDKTN_ONLY] }] } });
 project.eslint?.addOverride({
   files: ['lib/cdktf/**/*.ts'],
   excludedFiles: ['lib/cdktf/engine.ts'],
   rules: {
     'no-restricted-imports': ['error', {
-      patterns: [CDKTF_ONLY, { group: ['aws-cdk-lib', 'aws-cdk-lib/*', '**/aws-cdk/**', '../index', '../../index'], message: 'The cdktf flavour never loads aws-cdk-lib.' }],
+      patterns: [CDKTF_ONLY, CDKTN_ONLY, { group: ['aws-cdk-lib', 'aws-cdk-lib/*', '**/aws-cdk/**', '../index', '../../index'], message: 'The cdktf flavour never loads aws-cdk-lib.' }],
     }],
   },
 });
@@ -166,7 +186,31 @@ project.eslint?.addOverride({
   rules: {
     'no-restricted-imports': ['error', {
       paths: [{ name: '@cdktf/provider-aws', message: 'Import one resource: @cdktf/provider-aws/lib/<resource>.' }],
-      patterns: [{ group: ['@cdktf/provider-aws/lib/index', '@cdktf/provider-aws/lib/*/index', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'Deep per-resource provider paths only; no aws-cdk-lib.' }],
+      patterns: [{ group: ['@cdktf/provider-aws/lib/index', '@cdktf/provider-aws/lib/*/index', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'Deep per-resource provider paths only; no aws-cdk-lib.' }, CDKTN_ONLY],
+    }],
+  },
+});
+
+// The CDK Terrain flavour (temporal-ha-constructs/cdktn) is lib/cdktf with its own engine: lib/cdktn/engine.ts
+// is written by hand (committed); every other file of lib/cdktn is generated from lib/cdktf (gitignored),
+// at the start of the compile, before the tests (the test task and jest's globalSetup) and by the load bench.
+const genCdktn = project.addTask('gen:cdktn', {
+  description: 'Generate lib/cdktn from lib/cdktf (every file but the hand-written lib/cdktn/engine.ts)',
+  exec: 'ts-node --transpile-only projenrc/generate-cdktn.ts',
+});
+project.compileTask.prependSpawn(genCdktn); // every compile (build, example, examples:synth, test:installs) compiles lib/cdktn too
+project.testTask.prependSpawn(genCdktn);
+project.addGitIgnore('/lib/cdktn/*');
+project.addGitIgnore('!/lib/cdktn/engine.ts');
+// The generated copies are linted as their lib/cdktf sources; only the engine is linted here.
+project.eslint?.addIgnorePattern('/lib/cdktn/**');
+project.eslint?.addIgnorePattern('!/lib/cdktn/engine.ts');
+project.eslint?.addOverride({
+  files: ['lib/cdktn/engine.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: '@cdktn/provider-aws', message: 'Import one resource: @cdktn/provider-aws/lib/<resource>.' }],
+      patterns: [{ group: ['@cdktn/provider-aws/lib/index', '@cdktn/provider-aws/lib/*/index', 'aws-cdk-lib', 'aws-cdk-lib/*', 'cdktf', 'cdktf/*', '@cdktf/*'], message: 'Deep per-resource provider paths only; no aws-cdk-lib, no cdktf.' }],
     }],
   },
 });
@@ -177,7 +221,7 @@ project.addTask('test:terraform-validate', {
 });
 
 const installs = project.addTask('test:installs', {
-  description: 'Pack the package, then install it CDK-only and cdktf-only in scratch apps and synthesize with each',
+  description: 'Pack the package, then install it CDK-only, cdktf-only and cdktn-only in scratch apps and synthesize with each',
   exec: 'bash test/install/check-installs.sh',
 });
 project.testTask.spawn(installs);
@@ -200,7 +244,7 @@ project.addPackageIgnore('/.current-cdk/');
 
 // Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
 project.addTask('bench:cdktf-load', {
-  description: 'Load time and RSS of temporal-ha-constructs/cdktf vs the @cdktf/provider-aws root import (ratio, same run)',
+  description: 'Load time and RSS of temporal-ha-constructs/cdktf and /cdktn vs the @cdktf/@cdktn provider root imports (ratios, same run)',
   exec: 'ts-node --transpile-only test/bench/cdktf-load.ts',
   receiveArgs: true,
 });
@@ -242,6 +286,7 @@ project.testTask.spawn(checkGenerated);
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './cdktf': { types: './lib/cdktf/index.d.ts', default: './lib/cdktf/index.js' },
+  './cdktn': { types: './lib/cdktn/index.d.ts', default: './lib/cdktn/index.js' },
   './.jsii': './.jsii',
   './package.json': './package.json',
 });

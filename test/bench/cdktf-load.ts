@@ -1,6 +1,7 @@
 /**
  * Benchmark (a script, not a test): what it costs a Terraform user to load this library's cdktf
- * subpath, next to the Terraform AWS provider's root import. Each measurement is a fresh Node
+ * subpath, next to the Terraform AWS provider's root import; the same for the CDK Terrain (cdktn)
+ * subpath and @cdktn/provider-aws. Each measurement is a fresh Node
  * process (nothing cached in memory) that requires one thing and reports the time the `require`
  * took and the resident memory it added; several runs each, median and range printed, and the
  * ratio of the medians.
@@ -12,6 +13,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { generateCdktn } from '../../projenrc/generate-cdktn';
 import { childEnv, compileLib, REPO } from '../cdktf/compile-lib';
 
 interface Sample { readonly ms: number; readonly rssMiB: number; readonly modules: number }
@@ -50,12 +52,16 @@ function summarize(label: string, samples: Sample[]) {
 
 function main(): void {
   const runs = Number(process.argv[2] ?? 5);
+  generateCdktn(); // lib/cdktn from lib/cdktf (gitignored), then compile both
   const lib = compileLib();
   try {
     const subjects: Array<[string, string]> = [
       ['temporal-ha-constructs/cdktf (lib/cdktf, compiled)', path.join(lib, 'cdktf', 'index.js')],
       ['@cdktf/provider-aws (root import)', '@cdktf/provider-aws'],
       ['cdktf alone (baseline)', 'cdktf'],
+      ['temporal-ha-constructs/cdktn (lib/cdktn, compiled)', path.join(lib, 'cdktn', 'index.js')],
+      ['@cdktn/provider-aws (root import)', '@cdktn/provider-aws'],
+      ['cdktn alone (baseline)', 'cdktn'],
       ['temporal-ha-constructs (root: core + AWS CDK)', path.join(lib, 'index.js')],
     ];
     console.log(`Node ${process.version}, ${runs} fresh processes per subject (median, range)\n`);
@@ -63,8 +69,9 @@ function main(): void {
       measure(spec); // warm the file system cache once, not measured
       return summarize(label, Array.from({ length: runs }, () => measure(spec)));
     });
-    const [subpath, barrel] = rows;
+    const [subpath, barrel, , cdktnSubpath, cdktnBarrel] = rows;
     console.log(`\nprovider root import / cdktf subpath: ${(barrel.ms / subpath.ms).toFixed(1)}x the time, ${(barrel.rss / subpath.rss).toFixed(1)}x the memory`);
+    console.log(`@cdktn provider root import / cdktn subpath: ${(cdktnBarrel.ms / cdktnSubpath.ms).toFixed(1)}x the time, ${(cdktnBarrel.rss / cdktnSubpath.rss).toFixed(1)}x the memory`);
   } finally {
     fs.rmSync(path.dirname(lib), { recursive: true, force: true });
   }

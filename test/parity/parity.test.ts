@@ -7,7 +7,6 @@ import { extractFromPlan, extractFromTerraform, ComponentSet } from './component
 import { SCENARIOS } from './scenarios';
 import { synthStack, TfJson } from '../cdktf/support';
 
-jest.mock('temporal-ha-constructs/cdktf', () => jest.requireActual('../../lib/cdktf'), { virtual: true });
 
 const synthesized = SCENARIOS.map((s) => {
   const deployment = s.build();

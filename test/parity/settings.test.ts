@@ -19,7 +19,6 @@ import { build as buildCdkServerless } from '../../examples/serverless/main';
 import { aliasNameFor, DeploymentPlan, SERVERLESS_DEFAULTS } from '../../lib/core';
 import { synthStack, TfJson } from '../cdktf/support';
 
-jest.mock('temporal-ha-constructs/cdktf', () => jest.requireActual('../../lib/cdktf'), { virtual: true });
 
 
 type Templates = ReturnType<typeof templatesOf>;

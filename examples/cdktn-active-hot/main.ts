@@ -1,0 +1,67 @@
+/**
+ * Active/Passive (Hot) for the `orders` namespace, with CDK Terrain (`cdktn`, the maintained fork of
+ * CDK for Terraform; examples/cdktf-active-hot is the same app on `cdktf`): one TerraformStack with
+ * an aliased AWS provider per region; Worker fleets in us-east-1 (active) and us-west-2 (hot
+ * standby), each dialing its own region's Temporal endpoint over PrivateLink; a codec server in
+ * each region; the API key from Secrets Manager (a secret replicated to both regions under one name).
+ *
+ * Before deploying: disable poller forwarding on the namespace in Temporal Cloud (the pattern
+ * requires it; the Terraform provider cannot set it), replicate the secret, and set the context
+ * values below (cdktf.json "context").
+ *
+ *   npx cdktn synth  # cdktn-cli; writes cdktf.out/stacks/orders-hot/cdk.tf.json
+ *
+ * The cdktn CLI 0.24 still reads its settings from `cdktf.json` and writes `cdktf.out/`.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { App, TerraformStack } from 'cdktn';
+import {
+  ActiveHotDeployment,
+  Connectivity,
+  PollerForwarding,
+  TemporalCredentials,
+} from 'temporal-ha-constructs/cdktn';
+
+export function build(app: App): ActiveHotDeployment {
+  const ctx = (key: string): string => {
+    const value = app.node.tryGetContext(key);
+    if (typeof value !== 'string' || value === '') {
+      throw new Error(`context '${key}' is not set: add it to cdktf.json's "context".`);
+    }
+    return value;
+  };
+  const stack = new TerraformStack(app, 'orders-hot');
+  return new ActiveHotDeployment(stack, 'OrdersHot', {
+    namespace: {
+      name: ctx('temporalNamespace'),
+      accountId: ctx('temporalAccountId'),
+      primaryRegion: 'us-east-1',
+      replicaRegion: 'us-west-2',
+      pollerForwarding: PollerForwarding.DISABLED,
+    },
+    credentials: TemporalCredentials.apiKeyFromSecretName(ctx('apiKeySecretName')),
+    connectivity: Connectivity.privateLink(),
+    workers: {
+      image: ctx('workerImage'),
+      minCapacity: 2,
+      maxCapacity: 20,
+      environment: { TASK_QUEUE: 'orders' },
+    },
+    codecServer: {
+      image: ctx('codecServerImage'),
+      certificateArns: {
+        'us-east-1': ctx('codecCertificateArnUsEast1'),
+        'us-west-2': ctx('codecCertificateArnUsWest2'),
+      },
+    },
+  });
+}
+
+if (require.main === module) {
+  // The cdktn CLI passes cdktf.json's context; read it too so `ts-node main.ts` works without the CLI.
+  const { context } = JSON.parse(readFileSync(join(__dirname, 'cdktf.json'), 'utf8'));
+  const app = new App({ context });
+  build(app);
+  app.synth();
+}
