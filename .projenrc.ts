@@ -152,7 +152,7 @@ project.eslint?.addOverride({
 });
 
 // Every AWS CDK example synthesizes with the real CLI (the tests synthesize them in-process too).
-const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless'];
+const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless', 'platform'];
 const examplesSynth = project.addTask('examples:synth', {
   description: 'Synthesize every example: AWS CDK ones with the AWS CDK CLI, cdktf ones as apps (compiles first when lib/ is not compiled)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
@@ -162,7 +162,7 @@ for (const name of CDK_EXAMPLES) {
   examplesSynth.exec('cdk synth --quiet --no-notices --no-version-reporting', { cwd: `examples/${name}`, name: `synth examples/${name}` });
 }
 // The CDK for Terraform and CDK Terrain examples synthesize Terraform JSON (cdktf.out/) when run as apps.
-for (const name of ['cdktf-active-hot', 'cdktf-active-cold', 'cdktn-active-hot']) {
+for (const name of ['cdktf-active-hot', 'cdktf-active-cold', 'cdktf-platform', 'cdktn-active-hot']) {
   examplesSynth.exec('ts-node --transpile-only main.ts', { cwd: `examples/${name}`, name: `synth examples/${name}` });
 }
 project.testTask.spawn(examplesSynth);

@@ -17,5 +17,5 @@ export type {
 export type { WorkerServiceInput } from './core/components/worker-service';
 export type { ServerlessFunctionInput, ServerlessWorkerInput } from './core/components/serverless-worker';
 export { CpuArchitecture } from './core/components/service';
-export type { FleetSizing } from './core/components/service';
+export type { ContainerHealthCheck, FleetSizing, ResolvedHealthCheck } from './core/components/service';
 export * from './aws-cdk';

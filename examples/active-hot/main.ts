@@ -1,8 +1,9 @@
 /**
  * Active/Passive (Hot) for the `orders` namespace: Worker fleets in us-east-1 (active) and
  * us-west-2 (hot standby), each dialing its own region's Temporal endpoint over PrivateLink, a
- * codec server in each region, the API key from Secrets Manager (a secret replicated to both
- * regions under one name).
+ * codec server in each region under its own name in a public zone (the web UI calls it from
+ * people's browsers), the API key from Secrets Manager (a secret replicated to both regions under
+ * one name).
  *
  * Before deploying: disable poller forwarding on the namespace in Temporal Cloud (the pattern
  * requires it; CloudFormation cannot set it), replicate the secret, and set the context values
@@ -10,6 +11,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
   ActiveHotDeployment,
@@ -45,6 +47,9 @@ export function build(app: App): ActiveHotDeployment {
     },
     codecServer: {
       image: ecs.ContainerImage.fromRegistry(ctx('codecServerImage')),
+      // The web UI calls the codec server from people's browsers: a name in a public zone, with a certificate for it in each region.
+      domainNames: { 'us-east-1': ctx('codecDomainUsEast1'), 'us-west-2': ctx('codecDomainUsWest2') },
+      hostedZone: route53.HostedZone.fromHostedZoneAttributes(app, 'PublicZone', { hostedZoneId: ctx('publicZoneId'), zoneName: ctx('publicZoneName') }),
       certificateArns: {
         'us-east-1': ctx('codecCertificateArnUsEast1'),
         'us-west-2': ctx('codecCertificateArnUsWest2'),

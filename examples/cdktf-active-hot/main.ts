@@ -47,6 +47,9 @@ export function build(app: App): ActiveHotDeployment {
     },
     codecServer: {
       image: ctx('codecServerImage'),
+      // The web UI calls the codec server from people's browsers: a name in a public zone, with a certificate for it in each region.
+      domainNames: { 'us-east-1': ctx('codecDomainUsEast1'), 'us-west-2': ctx('codecDomainUsWest2') },
+      hostedZoneId: ctx('publicZoneId'),
       certificateArns: {
         'us-east-1': ctx('codecCertificateArnUsEast1'),
         'us-west-2': ctx('codecCertificateArnUsWest2'),

@@ -6,6 +6,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { CodecServerSettingsInput } from '../core/components/codec-server';
 import type { ProxySettingsInput } from '../core/components/proxy';
 import type { ServerlessFunctionInput } from '../core/components/serverless-worker';
@@ -43,6 +44,14 @@ export interface StarterOptions extends WorkerFleetOptions, StarterPlacementOpti
 export interface CodecServerOptions extends CodecServerSettingsInput {
   /** The codec server image. It serves `POST /encode` and `POST /decode`. */
   readonly image: ecs.ContainerImage;
+  /**
+   * The hosted zone of `domainNames`: each region's name gets an alias A record to its load balancer there, and a region without a certificate
+   * in `certificateArns` gets a certificate validated through it. A public zone, or a private zone of the network people's browsers resolve
+   * (not the worker VPCs'); validating a certificate needs a public zone. Import it with `HostedZone.fromHostedZoneAttributes` to use it from
+   * every region's stack.
+   * @default - no records: create them yourself for `domainNames`
+   */
+  readonly hostedZone?: route53.IHostedZone;
 }
 
 /** The proxy between Workers and Temporal Cloud (a TCP passthrough or forward proxy image of the user's). */
@@ -60,8 +69,35 @@ export interface RegionPlacement {
   readonly stack?: Stack;
   /** The VPC Workers run in (private subnets with egress). @default - a new VPC with a CIDR distinct per region, two AZs, flow logs */
   readonly vpc?: ec2.IVpc;
+  /**
+   * Subnets of `vpc` for Worker and starter tasks (and serverless Worker functions in the VPC).
+   * @default - the VPC's private subnets with egress; with `egress: WorkerEgress.VPC_ENDPOINTS`, its isolated subnets
+   */
+  readonly workerSubnets?: ec2.SubnetSelection;
+  /**
+   * Subnets of `vpc` for codec server and proxy tasks, internal load balancers, the Temporal VPC endpoint and the AWS service endpoints.
+   * An internet-facing codec server's load balancer stays in the public subnets.
+   * @default - the VPC's private subnets with egress; with `egress: WorkerEgress.VPC_ENDPOINTS`, its isolated subnets
+   */
+  readonly componentSubnets?: ec2.SubnetSelection;
+  /** Security groups of Worker and starter tasks (in `vpc`). @default - a new security group per service, all outbound traffic, no inbound */
+  readonly workerSecurityGroups?: ec2.ISecurityGroup[];
+  /**
+   * With `egress: WorkerEgress.VPC_ENDPOINTS`: create the AWS service endpoints (ECR, S3, CloudWatch Logs, Secrets Manager, STS) in `vpc`. Set
+   * `false` when the VPC already has them (with private DNS on); only for a supplied VPC.
+   * @default true
+   */
+  readonly createAwsServiceEndpoints?: boolean;
   /** The ECS cluster Workers run in (must be in `vpc`). @default - a new cluster with Container Insights */
   readonly cluster?: ecs.ICluster;
+  /**
+   * The private hosted zone named `region.tmprl.cloud` already associated with `vpc` (e.g. the platform team's): the deployment writes its
+   * Regional Endpoint records into it and creates no zone or association. Needs `vpc` (the VPC the zone is associated with). Route 53 allows one
+   * private zone of a name per VPC, so a VPC that already has this zone must supply it here.
+   * @default - one zone per VPC, shared by every deployment in the app that uses the VPC: created by the first, with the VPC (in the VPC's stack),
+   * together with the VPC's one Temporal PrivateLink endpoint
+   */
+  readonly privateZone?: route53.IHostedZone;
 }
 
 /** Props every pattern construct shares, the Worker fleet aside. */

@@ -35,7 +35,9 @@ export { VpcPeeringConnectionAccepterA as VpcPeeringConnectionAccepter } from '@
 export { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 export { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 
-// DNS and health checks
+// DNS, certificates and health checks
+export { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
+export { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 export { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 export { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 export { Route53Record } from '@cdktf/provider-aws/lib/route53-record';

@@ -22,7 +22,7 @@ export type {
 export type { WorkerServiceInput } from '../core/components/worker-service';
 export type { ServerlessFunctionInput, ServerlessWorkerInput } from '../core/components/serverless-worker';
 export { INVOKER_ACTIONS, ServerlessEnv, TEMPORAL_CLOUD_INVOKER_PRINCIPALS } from '../core/serverless';
-export type { FleetSizing } from '../core/components/service';
+export type { ContainerHealthCheck, FleetSizing, ResolvedHealthCheck } from '../core/components/service';
 // The flavour.
 export * from './options';
 export * from './blocks';

@@ -26,6 +26,13 @@ export interface WorkerFleetOptions extends FleetSizing {
 export interface CodecServerOptions extends CodecServerSettingsInput {
   /** The codec server image. It serves `POST /encode` and `POST /decode`. */
   readonly image: string;
+  /**
+   * The id of the Route 53 hosted zone of `domainNames`: each region's name gets an alias A record to its load balancer there, and a region
+   * without a certificate in `certificateArns` gets a certificate validated through it. A public zone, or a private zone of the network
+   * people's browsers resolve (not the worker VPCs'); validating a certificate needs a public zone.
+   * @default - no records: create them yourself for `domainNames`
+   */
+  readonly hostedZoneId?: string;
 }
 
 /** The proxy between Workers and Temporal Cloud (a TCP passthrough or forward proxy image of the user's). */
@@ -40,11 +47,14 @@ export interface ExistingVpc {
   readonly vpcId: string;
   /** The VPC's IPv4 CIDR. When it is a literal, overlapping peered VPCs are reported at synth; a reference (token) is not checked. */
   readonly cidrBlock: string;
-  /** Private subnets with egress (two or more AZs) for the tasks, endpoints and internal load balancers. */
+  /**
+   * Private subnets (two or more AZs) for the tasks, endpoints and internal load balancers: the default of a region's `workerSubnetIds` and
+   * `componentSubnetIds`. With a route to the internet (NAT), or isolated with `egress: WorkerEgress.VPC_ENDPOINTS`.
+   */
   readonly privateSubnetIds: string[];
   /**
-   * Route tables of the private subnets: where cross-region routes are added.
-   * @default - none; required when the pattern adds cross-region routes to this VPC
+   * Route tables of the private subnets: where cross-region routes and the S3 gateway endpoint (`egress: WorkerEgress.VPC_ENDPOINTS`) are added.
+   * @default - none; required when the pattern adds cross-region routes or the S3 gateway endpoint to this VPC
    */
   readonly privateRouteTableIds?: string[];
   /** Public subnets, for an internet-facing codec server. @default - none; required for `codecServer.internetFacing` */
@@ -60,8 +70,32 @@ export interface RegionPlacement {
   readonly provider?: AwsProvider;
   /** The VPC Workers run in. @default - a new VPC with a CIDR distinct per region, two AZs, NAT and flow logs */
   readonly vpc?: ExistingVpc;
+  /** Subnets of `vpc` for Worker and starter tasks (and serverless Worker functions in the VPC). @default - `vpc.privateSubnetIds` */
+  readonly workerSubnetIds?: string[];
+  /**
+   * Subnets of `vpc` for codec server and proxy tasks, internal load balancers, the Temporal VPC endpoint and the AWS service endpoints (one
+   * subnet per Availability Zone). An internet-facing codec server's load balancer stays in `vpc.publicSubnetIds`.
+   * @default - `vpc.privateSubnetIds`
+   */
+  readonly componentSubnetIds?: string[];
+  /** Security groups of Worker and starter tasks (in `vpc`). @default - a new security group per service, all outbound traffic, no inbound */
+  readonly workerSecurityGroupIds?: string[];
+  /**
+   * With `egress: WorkerEgress.VPC_ENDPOINTS`: create the AWS service endpoints (ECR, S3, CloudWatch Logs, Secrets Manager, STS) in `vpc`. Set
+   * `false` when the VPC already has them (with private DNS on); only for a supplied VPC.
+   * @default true
+   */
+  readonly createAwsServiceEndpoints?: boolean;
   /** The ARN of the ECS cluster Workers run in (must be in `vpc`). @default - a new cluster with Container Insights */
   readonly clusterArn?: string;
+  /**
+   * The id of the private hosted zone named `region.tmprl.cloud` already associated with `vpc` (e.g. the platform team's): the deployment writes
+   * its Regional Endpoint records into it and creates no zone or association. Needs `vpc` (the VPC the zone is associated with). Route 53 allows
+   * one private zone of a name per VPC, so a VPC that already has this zone must supply it here.
+   * @default - one zone per VPC, shared by every deployment in the app that uses the VPC (same `vpcId`): created by the first, in its stack,
+   * together with the VPC's one Temporal PrivateLink endpoint
+   */
+  readonly privateZoneId?: string;
 }
 
 /** Serverless Workers: a Lambda function per namespace region that Temporal Cloud invokes. */

@@ -43,6 +43,8 @@ export { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security
 export { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule';
 
 // DNS, certificates and health checks
+export { AcmCertificate } from '@cdktn/provider-aws/lib/acm-certificate';
+export { AcmCertificateValidation } from '@cdktn/provider-aws/lib/acm-certificate-validation';
 export { CloudwatchMetricAlarm } from '@cdktn/provider-aws/lib/cloudwatch-metric-alarm';
 export { Route53HealthCheck } from '@cdktn/provider-aws/lib/route53-health-check';
 export { Route53Record } from '@cdktn/provider-aws/lib/route53-record';

@@ -8,7 +8,7 @@ import type { ServerlessFunctionSpec } from './components/serverless-worker';
 import type { FleetSizing } from './components/service';
 import { Connectivity } from './connectivity';
 import { qualifiedNamespace } from './endpoints';
-import { AuthMethod, ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerRuntime } from './model';
+import { AuthMethod, ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerEgress, WorkerRuntime } from './model';
 import { DeploymentRequest, FleetInputs, PlacementFact } from './plan';
 import { normalizeAwsRegion } from './regions';
 import { defaultFailoverDomainName } from './request';
@@ -16,7 +16,9 @@ import { defaultFailoverDomainName } from './request';
 /** What every pattern's props have, whichever engine. */
 export interface SharedPropsView {
   readonly connectivity?: Connectivity;
-  readonly codecServer?: CodecServerInput & { readonly certificateArns: { [awsRegion: string]: string } };
+  readonly egress?: WorkerEgress;
+  /** The flavours name the codec server's zone `hostedZone` (AWS CDK) or `hostedZoneId` (cdktf). */
+  readonly codecServer?: CodecServerInput & { readonly hostedZone?: unknown; readonly hostedZoneId?: string };
   readonly proxy?: ProxyInput;
   readonly componentRouting?: ComponentRouting;
   readonly failoverDomainName?: string;
@@ -38,6 +40,7 @@ export interface SingleNamespaceView {
   readonly starters?: FleetSizing & { readonly pinnedRegion?: string };
   readonly endpoint?: EndpointKind;
   readonly workerRegions?: string[];
+  readonly standbyRegion?: string;
 }
 
 /** What a shard has, whichever engine. */
@@ -48,6 +51,7 @@ export interface ShardView {
   readonly credentials: { readonly method: AuthMethod };
   readonly workers: FleetSizing;
   readonly endpoint?: EndpointKind;
+  readonly standbyRegion?: string;
 }
 
 /** The pattern each construct kind plans (serverless Workers plan as Active/Active over the namespace's regions). */
@@ -61,7 +65,11 @@ export const PATTERN_OF_KIND: Record<string, DeploymentPattern> = {
 
 /** What a pattern's kind and props decide of the request (the rest comes from the shared props). */
 type PatternPart = Pick<DeploymentRequest, 'pattern'> & Partial<Pick<DeploymentRequest,
-  'namespace' | 'shards' | 'auth' | 'endpoint' | 'workerRegions' | 'starters' | 'starterPinnedRegion' | 'runtime' | 'serverless' | 'workersGiven'>>;
+  'namespace' | 'shards' | 'auth' | 'endpoint' | 'workerRegions' | 'standbyRegion' | 'starters' | 'starterPinnedRegion' | 'runtime' | 'serverless'
+  | 'workersGiven' | 'missingProps'>>;
+
+/** The flavour's name of the serverless Workers' code prop: `codePath` (AWS CDK) or `code` (CDK for Terraform). */
+export type ServerlessCodeProp = 'codePath' | 'code';
 
 /** A pattern's request part and its fleets' engine-neutral options. */
 export interface PatternInputs {
@@ -73,7 +81,7 @@ export interface PatternInputs {
  * A single-namespace pattern: Fargate Workers or serverless Workers (exactly one; the rule
  * TEMPORAL_WORKERS_OR_SERVERLESS reports otherwise), and optional starters.
  */
-export function singleNamespaceInputs(kind: string, props: SingleNamespaceView): PatternInputs {
+export function singleNamespaceInputs(kind: string, props: SingleNamespaceView, codeProp: ServerlessCodeProp = 'codePath'): PatternInputs {
   const sl = props.serverlessWorkers;
   const regions = [props.namespace?.primaryRegion, props.namespace?.replicaRegion]
     .filter((r): r is string => r !== undefined).map(normalizeAwsRegion);
@@ -85,6 +93,7 @@ export function singleNamespaceInputs(kind: string, props: SingleNamespaceView):
       auth: props.credentials?.method,
       endpoint: props.endpoint,
       workerRegions: props.workerRegions,
+      standbyRegion: props.standbyRegion,
       starters: props.starters !== undefined,
       starterPinnedRegion: props.starters?.pinnedRegion,
       runtime: sl ? WorkerRuntime.LAMBDA : WorkerRuntime.FARGATE,
@@ -94,22 +103,72 @@ export function singleNamespaceInputs(kind: string, props: SingleNamespaceView):
         codeRegions: sl.code ? Object.keys(sl.code) : undefined,
       },
       workersGiven: props.workers !== undefined,
+      missingProps: missingSingleNamespaceProps(kind, props, codeProp),
     },
     fleetInputs: { [key]: { workers: props.workers, starters: props.starters } },
   };
 }
 
 /** Regionally sharded namespaces: each shard's namespace, pattern and fleet options. */
-export function shardedInputs(shards: readonly ShardView[] | undefined): PatternInputs {
+export function shardedInputs(given: readonly ShardView[] | undefined): PatternInputs {
+  // Untyped callers may leave out the list or an entry: plan what is there, TEMPORAL_REQUIRED_PROP names the rest.
+  const shards = Array.from(Array.isArray(given) ? given : [], (s: ShardView | undefined) => s ?? ({} as ShardView));
   return {
     part: {
       pattern: DeploymentPattern.SINGLE_REGION,
-      shards: (shards ?? []).map((s) => ({
-        name: s.name, namespace: s.namespace, pattern: s.pattern, auth: s.credentials?.method, endpoint: s.endpoint,
-      })),
+      shards: Array.isArray(given) ? shards.map((s) => ({
+        name: s.name, namespace: s.namespace, pattern: s.pattern, auth: s.credentials?.method, endpoint: s.endpoint, standbyRegion: s.standbyRegion,
+      })) : undefined,
+      missingProps: missingShardProps(given),
     },
-    fleetInputs: Object.fromEntries((shards ?? []).map((s, i) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, propPrefix: `shards[${i}]` }])),
+    fleetInputs: Object.fromEntries(shards.map((s, i) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, propPrefix: `shards[${i}]` }])),
   };
+}
+
+/** `true` for a value an untyped caller left out (`undefined` or `null`). */
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
+/** The namespace's required fields an untyped caller left out, as prop paths under `prefix`. */
+function missingNamespaceProps(ns: NamespaceSpec | undefined, prefix: string): string[] {
+  if (absent(ns)) return [prefix];
+  return (['name', 'accountId', 'primaryRegion'] as const).filter((k) => absent(ns![k])).map((k) => `${prefix}.${k}`);
+}
+
+/** Required props of a single-namespace pattern an untyped (JavaScript) caller left out (TEMPORAL_REQUIRED_PROP). */
+function missingSingleNamespaceProps(kind: string, props: SingleNamespaceView, codeProp: ServerlessCodeProp): string[] {
+  const p = props as SingleNamespaceView & { readonly starters?: { readonly image?: unknown }; readonly workers?: { readonly image?: unknown } };
+  const sl = p.serverlessWorkers as { readonly externalId?: string; readonly code?: unknown; readonly codePath?: unknown } | undefined;
+  return [
+    ...missingNamespaceProps(p.namespace, 'namespace'),
+    ...(absent(p.credentials) ? ['credentials'] : []),
+    ...(p.workers && absent(p.workers.image) ? ['workers.image'] : []),
+    ...(p.starters && absent(p.starters.image) ? ['starters.image'] : []),
+    ...(kind === 'ServerlessWorkers' && absent(sl) ? ['serverlessWorkers'] : []),
+    ...(sl && absent(sl.externalId) ? ['serverlessWorkers.externalId'] : []),
+    // The Worker code: `codePath` (AWS CDK) or `code` (CDK for Terraform).
+    ...(sl && absent(sl.codePath) && absent(sl.code) ? [`serverlessWorkers.${codeProp}`] : []),
+  ];
+}
+
+/** Required props of the shards an untyped caller left out. */
+function missingShardProps(shards: readonly ShardView[] | undefined): string[] {
+  if (!Array.isArray(shards)) return ['shards'];
+  return Array.from(shards, (s: ShardView | undefined, i) => {
+    const at = `shards[${i}]`;
+    if (s === undefined || s === null) return [at];
+    return [
+      ...(absent(s.name) ? [`${at}.name`] : []),
+      ...missingNamespaceProps(s.namespace, `${at}.namespace`),
+      ...(absent(s.pattern) ? [`${at}.pattern`] : []),
+      ...(absent(s.credentials) ? [`${at}.credentials`] : []),
+      ...(absent(s.workers) ? [`${at}.workers`] : absent((s.workers as { readonly image?: unknown }).image) ? [`${at}.workers.image`] : []),
+    ];
+  }).flat();
+}
+
+/** The props object of a pattern construct; an untyped caller may pass none (`undefined` or `null`). */
+export function propsOf<T extends object>(props: T | undefined | null): T {
+  return (props ?? {}) as T;
 }
 
 /** The whole request of a pattern construct, every default applied. */
@@ -134,15 +193,22 @@ export function patternRequest(opts: {
     runtime: part.runtime ?? WorkerRuntime.FARGATE,
     serverless: part.serverless && { ...part.serverless, function: opts.serverlessFunction },
     networkPath: props.connectivity?.networkPath ?? NetworkPath.PUBLIC,
+    egress: props.egress ?? WorkerEgress.NAT_GATEWAY,
     crossRegionRoute: route ? route.kind ?? 'none' : undefined,
     transitGatewayIds: route?.transitGatewayIds,
+    missingProps: [
+      ...part.missingProps ?? [],
+      ...(props.codecServer && absent((props.codecServer as { readonly image?: unknown }).image) ? ['codecServer.image'] : []),
+      ...(props.proxy && absent((props.proxy as { readonly image?: unknown }).image) ? ['proxy.image'] : []),
+    ],
     components: {
       codecServer: props.codecServer !== undefined,
       proxy: props.proxy !== undefined,
       routing: props.componentRouting ?? ComponentRouting.PER_REGION_CONFIG,
       privateZone: true,
-      codecCertificateRegions: props.codecServer ? Object.keys(props.codecServer.certificateArns ?? {}).map(normalizeAwsRegion) : undefined,
-      codecServerInput: props.codecServer,
+      codecServerInput: props.codecServer && {
+        ...props.codecServer, hostedZoneGiven: props.codecServer.hostedZone !== undefined || props.codecServer.hostedZoneId !== undefined,
+      },
       proxyInput: props.proxy,
     },
     failoverDomainName: props.failoverDomainName ?? defaultFailoverDomainName(opts.constructPath.split('/').pop() ?? opts.constructPath),
@@ -178,7 +244,8 @@ export function singleNamespaceTable<W, C, S>(props: {
 export function shardedTable<W, C, S>(
   shards: ReadonlyArray<{ readonly namespace: NamespaceSpec; readonly credentials: C; readonly workers: W }> | undefined,
 ): Map<string, FleetObjects<W, C, S>> {
-  return new Map((shards ?? []).map((s) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, credentials: s.credentials }]));
+  return new Map(Array.from(Array.isArray(shards) ? shards : [], (s) => s).filter((s) => !absent(s))
+    .map((s) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, credentials: s.credentials }]));
 }
 
 /** A pattern construct's request inputs and engine table, from its kind and props (both engines). */
@@ -189,10 +256,10 @@ export function patternInputsOf<W, C, S>(kind: string, props: SharedPropsView & 
   readonly starters?: W;
   readonly serverlessWorkers?: S;
   readonly shards?: ReadonlyArray<ShardView & { readonly credentials: C; readonly workers: W }>;
-}): { inputs: PatternInputs; table: Map<string, FleetObjects<W, C, S>> } {
+}, codeProp: ServerlessCodeProp = 'codePath'): { inputs: PatternInputs; table: Map<string, FleetObjects<W, C, S>> } {
   if (kind === 'RegionallyShardedNamespaces') return { inputs: shardedInputs(props.shards), table: shardedTable(props.shards) };
   const single = props as SingleNamespaceView & {
     readonly credentials: C; readonly workers?: W; readonly starters?: W; readonly serverlessWorkers?: S;
   };
-  return { inputs: singleNamespaceInputs(kind, single), table: singleNamespaceTable<W, C, S>(single) };
+  return { inputs: singleNamespaceInputs(kind, single, codeProp), table: singleNamespaceTable<W, C, S>(single) };
 }

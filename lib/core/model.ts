@@ -100,6 +100,21 @@ export enum ComponentRouting {
   FAILOVER_DNS = 'failover-dns',
 }
 
+/**
+ * How Workers and components reach AWS services (image registry, logs, secrets) and, on the public path, Temporal Cloud. The AWS service endpoints
+ * `VPC_ENDPOINTS` creates are listed once, with why each is needed, in `AWS_SERVICE_ENDPOINTS` (lib/core/components/network.ts).
+ */
+export enum WorkerEgress {
+  /** Private subnets with a route to the internet through a NAT gateway per Availability Zone. */
+  NAT_GATEWAY = 'nat-gateway',
+  /**
+   * No internet egress: isolated subnets (no NAT gateway; no internet gateway, unless an internet-facing codec server needs public subnets for
+   * its load balancer), AWS services through VPC endpoints, Temporal Cloud through AWS PrivateLink (`Connectivity.privateLink()`). Images must
+   * come from Amazon ECR in the same region (a public registry is unreachable).
+   */
+  VPC_ENDPOINTS = 'vpc-endpoints',
+}
+
 /** Severity of a finding. */
 export enum Severity {
   /** Synthesis fails: the deployment would not fail over (or would not work). */
@@ -114,10 +129,25 @@ export interface NamespaceSpec {
   readonly name: string;
   /** The Temporal Cloud account id, e.g. `a1b2c`. */
   readonly accountId: string;
-  /** The namespace's active (preferred) region: AWS name (`us-east-1`) or Temporal id (`aws-us-east-1`). */
+  /**
+   * The namespace's active (preferred) region: AWS name (`us-east-1`) or Temporal id (`aws-us-east-1`; a region on
+   * another cloud by its Temporal id, e.g. `gcp-us-central1`, for `ActiveActiveDeployment` whose fleets run on AWS).
+   * Must be known at synth (`TEMPORAL_KNOWN_AT_SYNTH`).
+   */
   readonly primaryRegion: string;
-  /** The namespace's replica region (High Availability). @default - none: a single-region namespace */
+  /**
+   * The namespace's replica region (High Availability): another AWS region (multi-region replication), a region
+   * on another cloud by its Temporal id such as `gcp-us-central1` (multi-cloud replication: fleets stay on AWS and
+   * dial the Namespace Endpoint; see `standbyRegion` and `workerRegions`), or the primary region itself
+   * (same-region replication, Preview, where offered: protects against a cell failure, not a region outage;
+   * Active/Cold and Active/Active on the Namespace Endpoint only). See https://docs.temporal.io/cloud/regions.
+   * @default - none: a single-region namespace
+   */
   readonly replicaRegion?: string;
-  /** The namespace's poller-forwarding setting, as configured in Temporal Cloud. @default PollerForwarding.ENABLED (Temporal Cloud's default) */
+  /**
+   * The namespace's poller-forwarding setting, as configured in Temporal Cloud. Declare it: messages report an
+   * undeclared setting as "not declared (Temporal's default: enabled)".
+   * @default PollerForwarding.ENABLED (Temporal Cloud's default)
+   */
   readonly pollerForwarding?: PollerForwarding;
 }

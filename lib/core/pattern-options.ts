@@ -3,12 +3,20 @@
  * add only engine objects (images, secrets, stacks or providers), so a prop and its doc exist once.
  */
 import { Connectivity } from './connectivity';
-import { ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec } from './model';
+import { ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, WorkerEgress } from './model';
 
 /** What every pattern construct takes, whichever engine renders it. */
 export interface DeploymentOptions {
   /** How Workers reach Temporal Cloud. @default Connectivity.public() */
   readonly connectivity?: Connectivity;
+  /**
+   * How Workers and components reach AWS services. `WorkerEgress.VPC_ENDPOINTS`: no internet egress; a VPC the construct creates gets isolated
+   * subnets and the AWS service endpoints Fargate tasks and functions need (ECR, S3, CloudWatch Logs, Secrets Manager, STS); a supplied VPC gets
+   * them too unless its region says `createAwsServiceEndpoints: false`. It needs `Connectivity.privateLink()` (Temporal Cloud's public endpoints
+   * are on the internet).
+   * @default WorkerEgress.NAT_GATEWAY
+   */
+  readonly egress?: WorkerEgress;
   /** How Workers find the codec server and proxy of the active region. @default ComponentRouting.PER_REGION_CONFIG */
   readonly componentRouting?: ComponentRouting;
   /**
@@ -41,11 +49,26 @@ export interface ActiveHotOptions extends NamespaceOptions {
 export interface ActiveColdOptions extends NamespaceOptions {
   /** The endpoint Workers dial. @default EndpointKind.NAMESPACE - follows a failover with no change to the Workers */
   readonly endpoint?: EndpointKind;
+  /**
+   * The AWS region of the standby fleet (deployed at zero tasks) when the namespace's replica is on another
+   * cloud (multi-cloud replication, e.g. `replicaRegion: 'gcp-us-central1'`): this library runs Workers on AWS
+   * only, so it cannot place them beside that replica. The fleet dials the Namespace Endpoint, which follows the
+   * failover to the other cloud. Choose an AWS region other than the primary (one the replica's region
+   * replicates with is closest). Required when the replica is on another cloud (`TEMPORAL_OTHER_CLOUD_FLEET_REGION`);
+   * with an AWS replica the standby fleet runs in the replica region and this must be unset or equal to it.
+   * @default - the replica region (an AWS replica)
+   */
+  readonly standbyRegion?: string;
 }
 
 /** Active/Active: what the pattern adds. */
 export interface ActiveActiveOptions extends NamespaceOptions {
-  /** AWS regions to run Worker fleets in. @default - the namespace's primary and replica regions */
+  /**
+   * AWS regions to run Worker fleets in. Required when a namespace region is on another cloud (multi-cloud
+   * replication, e.g. `gcp-us-central1`): fleets run on AWS only and dial the Namespace Endpoint, which
+   * follows the active replica to either cloud.
+   * @default - the namespace's primary and replica regions (both on AWS)
+   */
   readonly workerRegions?: string[];
   /** The endpoint Workers dial. @default EndpointKind.NAMESPACE - every fleet follows the active region */
   readonly endpoint?: EndpointKind;
@@ -61,6 +84,11 @@ export interface ShardOptions {
   readonly pattern: DeploymentPattern;
   /** The endpoint the shard's Workers dial. @default - the shard pattern's documented default */
   readonly endpoint?: EndpointKind;
+  /**
+   * ACTIVE_COLD shards whose replica is on another cloud: the AWS region of the standby fleet (see `ActiveColdOptions.standbyRegion`).
+   * @default - the replica region (an AWS replica)
+   */
+  readonly standbyRegion?: string;
 }
 
 /** Where Workflow starters dial (both flavours' `StarterOptions` extend this with the image and sizing). */

@@ -10,7 +10,7 @@ import type { FunctionSettings, ServerlessFunctionSpec } from './components/serv
 import type { FleetSizing, ServiceSettings } from './components/service';
 import {
   AuthMethod, ComponentRouting, CrossRegionRouteKind, DeploymentPattern, EndpointKind, FleetRole, FleetState, NamespaceSpec, NetworkPath,
-  PollerForwarding, WorkerRuntime,
+  PollerForwarding, WorkerEgress, WorkerRuntime,
 } from './model';
 
 /** A namespace as the plan sees it: declared input plus everything derived from it. */
@@ -27,6 +27,10 @@ export interface PlannedNamespace {
   /** The replica region as an AWS region name, if any. */
   readonly replicaRegion?: string;
   readonly pollerForwarding: PollerForwarding;
+  /** Whether the user declared `pollerForwarding` (else `pollerForwarding` is Temporal's default, enabled). */
+  readonly pollerForwardingDeclared: boolean;
+  /** The AWS region the replica's standby fleet runs in when the replica is on another cloud (`standbyRegion`). */
+  readonly standbyRegion?: string;
   readonly auth: AuthMethod;
   /** The pattern this namespace's Workers follow. */
   readonly pattern: DeploymentPattern;
@@ -46,6 +50,8 @@ export interface PlannedFleet {
   readonly awsRegion: string;
   /** The qualified namespace it serves. */
   readonly namespace: string;
+  /** The shard it belongs to (regionally sharded namespaces), so that findings stay with their shard. */
+  readonly shard?: string;
   readonly state: FleetState;
   readonly runtime: WorkerRuntime;
   /** The endpoint kind it dials (directly or through the proxy). */
@@ -73,6 +79,11 @@ export interface PlannedFleet {
   readonly codecServerId?: string;
   /** The id of this region's proxy the process dials, if it dials through one. */
   readonly proxyId?: string;
+  /**
+   * Under PrivateLink: the private records (fully qualified names, in its VPC's zones) the process resolves, directly or through the public
+   * Namespace Endpoint CNAME; it must not start before they exist (an empty name answers NXDOMAIN). Undefined on the public internet.
+   */
+  readonly privateRecords?: string[];
 }
 
 /** A PrivateLink interface endpoint to Temporal Cloud in one region. */
@@ -93,6 +104,18 @@ export interface PlannedZoneRecord {
   readonly name: string;
   /** The region whose Temporal VPC endpoint the record points to. */
   readonly targetRegion: string;
+}
+
+/** The `region.tmprl.cloud` private zone of one region's worker VPC, where its Regional Endpoint records go. */
+export interface PlannedRegionalZone {
+  /** `region.tmprl.cloud`. */
+  readonly name: string;
+  /**
+   * `supplied`: the zone the user gave (`regions.<region>.privateZone`), already associated with the VPC; only records are written into it.
+   * `shared`: the app's one zone for this VPC, shared by every deployment on the VPC (created by the first that needs it, or the zone another
+   * deployment supplied for the VPC).
+   */
+  readonly source: 'supplied' | 'shared';
 }
 
 /** A network route from one region's worker VPC to another region's Temporal VPC endpoint. */
@@ -159,6 +182,8 @@ export interface PlannedFunction {
   readonly propPath: string;
   /** The id of this region's codec server the function uses, if any. */
   readonly codecServerId?: string;
+  /** Under PrivateLink: the private records (fully qualified names) the function resolves. Undefined on the public internet. */
+  readonly privateRecords?: string[];
   /** The function's resolved settings (runtime, memory, timeout, architecture, environment, names). */
   readonly settings: FunctionSettings;
 }
@@ -180,6 +205,8 @@ export interface RegionPlan {
   /** The CIDR of the VPC the construct creates here when the user supplies none. */
   readonly defaultVpcCidr: string;
   readonly zoneRecords: PlannedZoneRecord[];
+  /** The `region.tmprl.cloud` zone of the worker VPC, when it holds records (undefined otherwise). */
+  readonly privateZone?: PlannedRegionalZone;
   /** Routes leaving this region's worker VPC. */
   readonly routes: PlannedRoute[];
 }
@@ -203,6 +230,24 @@ export interface PlacementFact {
   readonly privateRouteTables?: boolean;
   /** Whether the supplied VPC names public subnets (undefined: the engine finds them itself). */
   readonly publicSubnets?: boolean;
+  /** The `region.tmprl.cloud` zone the user supplied for the region's VPC (undefined: none). */
+  readonly suppliedZone?: SuppliedZoneFact;
+  /** The region's `createAwsServiceEndpoints` as given (undefined: not set; the default applies). */
+  readonly createAwsServiceEndpoints?: boolean;
+  /** The region's network props given besides the VPC (cluster, subnets, security groups), named as in this engine's props, e.g. `clusterArn`. */
+  readonly networkProps?: string[];
+}
+
+/** What is known at synth of a supplied `region.tmprl.cloud` private zone. */
+export interface SuppliedZoneFact {
+  /** The prop path, e.g. `regions.us-east-1.privateZone`. */
+  readonly prop: string;
+  /** The zone's name when known at synth. */
+  readonly name?: string;
+  /** The zone's id when known at synth. */
+  readonly id?: string;
+  /** The construct path of another deployment in the app that already put a different `region.tmprl.cloud` zone on this VPC. */
+  readonly conflictsWith?: string;
 }
 
 /** The whole plan. */
@@ -240,8 +285,6 @@ export interface ComponentRequest {
   readonly routing: ComponentRouting;
   /** Failover records live in a private hosted zone (the default for internal components). */
   readonly privateZone: boolean;
-  /** Regions for which an HTTPS certificate for the codec server was supplied (undefined = not checked). */
-  readonly codecCertificateRegions?: string[];
   /** The codec server's settings as the user wrote them. */
   readonly codecServerInput?: CodecServerInput;
   /** The proxy's settings as the user wrote them. */
@@ -265,6 +308,8 @@ export interface ShardRequest {
   readonly auth: AuthMethod;
   /** Requested endpoint kind; undefined = the shard pattern's default. */
   readonly endpoint?: EndpointKind;
+  /** Active/Cold: the AWS region of the standby fleet when the replica is on another cloud. @default - the replica region */
+  readonly standbyRegion?: string;
 }
 
 /** What a pattern construct asks for, in engine-neutral terms. */
@@ -282,6 +327,10 @@ export interface DeploymentRequest {
   readonly crossRegionRoute?: CrossRegionRouteKind | 'none';
   /** Active/Active only: regions to run fleets in (default: the namespace's regions). */
   readonly workerRegions?: string[];
+  /** Active/Cold only: the AWS region of the standby fleet when the replica is on another cloud. */
+  readonly standbyRegion?: string;
+  /** Required props the caller left out (untyped JavaScript callers), as prop paths: reported by TEMPORAL_REQUIRED_PROP. */
+  readonly missingProps?: string[];
   readonly runtime: WorkerRuntime;
   readonly components: ComponentRequest;
   /** Deploy Workflow starters with the Workers. */
@@ -303,6 +352,8 @@ export interface DeploymentRequest {
   readonly transitGatewayIds?: Record<string, string>;
   /** The private domain of the codec server and proxy failover names. */
   readonly failoverDomainName: string;
+  /** How Workers and components reach AWS services (undefined: `WorkerEgress.NAT_GATEWAY`). */
+  readonly egress?: WorkerEgress;
 }
 
 /** Convenience: all fleets of a plan. */

@@ -1,9 +1,18 @@
 /**
- * The Temporal Cloud AWS region catalog: ids, Regional Endpoints, PrivateLink service names and
+ * The Temporal Cloud region catalog: ids, Regional Endpoints, PrivateLink service names and
  * which regions may hold each other's replica. One place to change when Temporal adds a region.
- * Sources: Temporal Cloud's AWS PrivateLink page (https://docs.temporal.io/cloud/connectivity/aws-connectivity)
- * and the High Availability page's replication rules (https://docs.temporal.io/cloud/high-availability).
+ * Sources: Temporal Cloud's AWS PrivateLink page (https://docs.temporal.io/cloud/connectivity/aws-connectivity),
+ * the High Availability page's replication rules (https://docs.temporal.io/cloud/high-availability) and the
+ * service regions page (https://docs.temporal.io/cloud/regions), which lists per region its same-region,
+ * multi-region and multi-cloud replication partners.
+ *
+ * Region keys: an AWS region is keyed by its AWS name (`us-east-1`, whether written `aws-us-east-1` or
+ * `US-EAST-1`); a region on another cloud by its Temporal id (`gcp-us-central1`). This library deploys
+ * on AWS only: a namespace may replicate to another cloud (multi-cloud replication), but every fleet runs
+ * in an AWS region.
  */
+
+import { isUnresolved } from './components/input';
 
 /** The port every Temporal Cloud gRPC endpoint listens on. */
 export const TEMPORAL_GRPC_PORT = 7233;
@@ -72,9 +81,11 @@ export function allRegions(): readonly TemporalRegionInfo[] {
 
 /**
  * Normalizes what a user wrote (`us-east-1`, `aws-us-east-1`, ` US-EAST-1 `) to the AWS region name.
- * Returns the input trimmed and lower-cased when it has no `aws-` prefix; it may still be unknown.
+ * Returns the input trimmed and lower-cased when it has no `aws-` prefix; it may still be unknown. A value
+ * unknown at synth (a token) is returned as is (TEMPORAL_KNOWN_AT_SYNTH reports it).
  */
 export function normalizeAwsRegion(input: string): string {
+  if (typeof input !== 'string' || isUnresolved(input)) return input;
   const s = input.trim().toLowerCase();
   return s.startsWith('aws-') ? s.slice(4) : s;
 }
@@ -85,9 +96,102 @@ export function findRegion(input: string): TemporalRegionInfo | undefined {
   return CATALOG.find((r) => r.awsRegion === aws);
 }
 
-/** The Regional Endpoint host of a region: `aws-us-east-1.region.tmprl.cloud`. */
-export function regionalEndpointHost(awsRegion: string): string {
-  return `aws-${normalizeAwsRegion(awsRegion)}.${REGIONAL_ENDPOINT_ZONE}`;
+/** Temporal id prefixes of the clouds other than AWS (a region key starting with one is not an AWS region). */
+const OTHER_CLOUD_PREFIXES = ['gcp-', 'azure-'];
+
+/** The cloud a region key names: `aws`, or the prefix of another cloud's Temporal id (`gcp`, `azure`). */
+export function cloudOf(region: string): string {
+  const key = normalizeAwsRegion(region);
+  const prefix = OTHER_CLOUD_PREFIXES.find((p) => key.startsWith(p));
+  return prefix ? prefix.slice(0, -1) : 'aws';
+}
+
+/** Whether a region key names a region on another cloud than AWS (`gcp-us-central1`), where this library deploys nothing. */
+export function isOtherCloud(region: string): boolean {
+  return cloudOf(region) !== 'aws';
+}
+
+/** A Temporal Cloud region on another cloud than AWS, which may hold the replica of a namespace whose Workers run on AWS. */
+export interface OtherCloudRegionInfo {
+  /** Temporal's region id, e.g. `gcp-us-central1`. */
+  readonly id: string;
+  /** The cloud, e.g. `gcp`. */
+  readonly cloud: string;
+  /** The group of regions this region may replicate with (same continent). */
+  readonly replicationGroup: ReplicationGroup;
+  /** The AWS regions (AWS names) Temporal Cloud replicates this region with (multi-cloud replication). */
+  readonly awsPartners: readonly string[];
+  /** The regions of its own cloud (Temporal ids) it replicates with (multi-region replication). */
+  readonly sameCloudPartners: readonly string[];
+}
+
+const NA_AWS = ['ca-central-1', 'us-east-1', 'us-east-2', 'us-west-2'];
+const gcp = (region: string, group: ReplicationGroup, awsPartners: string[], sameCloud: string[] = []): OtherCloudRegionInfo =>
+  ({ id: `gcp-${region}`, cloud: 'gcp', replicationGroup: group, awsPartners, sameCloudPartners: sameCloud.map((r) => `gcp-${r}`) });
+
+/**
+ * Temporal Cloud's GCP regions and their replication partners, as the service regions page lists them
+ * (https://docs.temporal.io/cloud/regions, GCP section): no GCP region offers same-region replication.
+ */
+const OTHER_CLOUD_CATALOG: readonly OtherCloudRegionInfo[] = [
+  gcp('asia-south1', ReplicationGroup.ASIA_PACIFIC, ['ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-south-2', 'ap-southeast-1', 'ap-southeast-2']),
+  gcp('asia-southeast2', ReplicationGroup.ASIA_PACIFIC, []),
+  gcp('australia-southeast1', ReplicationGroup.ASIA_PACIFIC, []),
+  gcp('europe-west3', ReplicationGroup.EUROPE, ['eu-central-1', 'eu-west-1', 'eu-west-2']),
+  gcp('us-central1', ReplicationGroup.NORTH_AMERICA, NA_AWS, ['us-west1', 'us-east4']),
+  gcp('us-east4', ReplicationGroup.NORTH_AMERICA, NA_AWS, ['us-central1', 'us-west1']),
+  gcp('us-west1', ReplicationGroup.NORTH_AMERICA, NA_AWS, ['us-central1', 'us-east4']),
+];
+
+/** Every Temporal Cloud region on another cloud this library knows, sorted by id. */
+export function otherCloudRegions(): readonly OtherCloudRegionInfo[] {
+  return OTHER_CLOUD_CATALOG;
+}
+
+/** Looks a region on another cloud up by Temporal id (`gcp-us-central1`, any case); undefined when unknown. */
+export function findOtherCloudRegion(input: string): OtherCloudRegionInfo | undefined {
+  const key = normalizeAwsRegion(input);
+  return OTHER_CLOUD_CATALOG.find((r) => r.id === key);
+}
+
+/** Whether the catalog knows the region, whichever cloud it is on. */
+export function isKnownRegion(region: string): boolean {
+  return isOtherCloud(region) ? findOtherCloudRegion(region) !== undefined : findRegion(region) !== undefined;
+}
+
+/** A region as messages name it: `us-east-1` for AWS, the Temporal id (`gcp-us-central1`) for another cloud. */
+export function temporalRegionId(region: string): string {
+  const key = normalizeAwsRegion(region);
+  return isOtherCloud(key) ? key : `aws-${key}`;
+}
+
+/** The Regional Endpoint host of a region: `aws-us-east-1.region.tmprl.cloud` (`gcp-us-central1.region.tmprl.cloud` on GCP). */
+export function regionalEndpointHost(region: string): string {
+  return `${temporalRegionId(region)}.${REGIONAL_ENDPOINT_ZONE}`;
+}
+
+/**
+ * Whether Temporal Cloud replicates a namespace active in `primary` to `replica` (different regions, either cloud),
+ * per the catalog's partner lists; undefined when a region is not in the catalog (the region rule reports it).
+ */
+export function canReplicateBetween(primary: string, replica: string): boolean | undefined {
+  const [p, r] = [normalizeAwsRegion(primary), normalizeAwsRegion(replica)];
+  if (p === r) return false;
+  const awsP = findRegion(p);
+  const awsR = findRegion(r);
+  const otherP = findOtherCloudRegion(p);
+  const otherR = findOtherCloudRegion(r);
+  if (awsP && awsR) return canReplicate(awsP, awsR);
+  if (otherP && otherR) return otherP.sameCloudPartners.includes(otherR.id);
+  if (otherP && awsR) return otherP.awsPartners.includes(awsR.awsRegion);
+  if (awsP && otherR) return otherR.awsPartners.includes(awsP.awsRegion);
+  return undefined;
+}
+
+/** The regions (keys) a namespace active in `primary` may replicate to, on every cloud the catalog knows. */
+export function replicaCandidatesOf(primary: string): string[] {
+  const keys = [...CATALOG.map((r) => r.awsRegion), ...OTHER_CLOUD_CATALOG.map((r) => r.id)];
+  return keys.filter((k) => canReplicateBetween(primary, k) === true);
 }
 
 /** Whether a namespace active in `primary` may hold its replica in `replica` (different regions). */

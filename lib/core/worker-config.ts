@@ -13,14 +13,20 @@ export const TemporalEnv = {
   ADDRESS: 'TEMPORAL_ADDRESS',
   NAMESPACE: 'TEMPORAL_NAMESPACE',
   API_KEY: 'TEMPORAL_API_KEY',
+  /** Never written (see `workerEnvironment`); reserved, so that users do not set it either. */
   TLS: 'TEMPORAL_TLS',
   TLS_SERVER_NAME: 'TEMPORAL_TLS_SERVER_NAME',
   TLS_CLIENT_CERT_DATA: 'TEMPORAL_TLS_CLIENT_CERT_DATA',
   TLS_CLIENT_KEY_DATA: 'TEMPORAL_TLS_CLIENT_KEY_DATA',
   TLS_CLIENT_CERT_PATH: 'TEMPORAL_TLS_CLIENT_CERT_PATH',
   TLS_CLIENT_KEY_PATH: 'TEMPORAL_TLS_CLIENT_KEY_PATH',
-  CODEC_ENDPOINT: 'TEMPORAL_CODEC_ENDPOINT',
 } as const;
+
+/**
+ * The library's own variable for the codec server URL. No Temporal SDK reads a codec server URL (Workers encode in process with a payload codec;
+ * the codec server serves the web UI and the CLI), so it is not named like Temporal's variables: it is there for application code or tooling.
+ */
+export const CODEC_SERVER_URL_VARIABLE = 'CODEC_SERVER_URL';
 
 /** Which credential a secret-backed variable carries. */
 export enum CredentialPart {
@@ -46,7 +52,11 @@ export interface WorkerConnectionInput {
    * @default - none: the host of `address` is verified
    */
   readonly tlsServerName?: string;
-  /** The codec server URL (`TEMPORAL_CODEC_ENDPOINT`). @default - none */
+  /**
+   * The codec server URL, written to `CODEC_SERVER_URL`: the library's own variable, for application code or tooling (no Temporal SDK reads a
+   * codec server URL; Workers encode with their payload codec).
+   * @default - none
+   */
   readonly codecEndpoint?: string;
 }
 
@@ -72,9 +82,8 @@ export const ENVIRONMENT_RULE = 'TEMPORAL_ENVIRONMENT_RESERVED';
 const MANAGED: Record<string, string> = {
   [TemporalEnv.ADDRESS]: 'address (a pattern derives it from the namespace and the pattern)',
   [TemporalEnv.NAMESPACE]: 'namespace',
-  [TemporalEnv.TLS]: 'nothing: TLS is always on for Temporal Cloud',
   [TemporalEnv.TLS_SERVER_NAME]: 'tlsServerName',
-  [TemporalEnv.CODEC_ENDPOINT]: 'codecEndpoint (a pattern sets it from codecServer)',
+  [CODEC_SERVER_URL_VARIABLE]: 'codecEndpoint (a pattern sets it from codecServer)',
 };
 
 /** Variables holding a credential: injected from Secrets Manager, never written in plain text. */
@@ -89,6 +98,9 @@ export function checkEnvironment(env: Record<string, string> | undefined, prefix
   for (const name of Object.keys(env ?? {})) {
     if (managed && name in MANAGED) {
       c.add(`environment.${name}`, env![name], `${name} is set by the library.`, `remove it and set ${MANAGED[name]}.`);
+    } else if (managed && name === TemporalEnv.TLS) {
+      c.add(`environment.${name}`, env![name], `${name} is not needed: the SDK turns TLS on when an API key or a client certificate is configured, and @temporalio/envconfig before 1.24 reads ${name}=true as TLS off.`,
+        'remove it.');
     } else if (CREDENTIAL_VARIABLES.includes(name)) {
       c.hits.push({
         ruleId: ENVIRONMENT_RULE,
@@ -109,14 +121,16 @@ export function checkEnvironment(env: Record<string, string> | undefined, prefix
  */
 export function workerEnvironment(conn: ConnectionSettings, extra: Record<string, string> = {}): WorkerEnvironment {
   throwIfProblems('workerEnvironment', 'environment', checkEnvironment(extra, '', undefined, false));
+  // No TEMPORAL_TLS: envconfig turns TLS on when an API key or a client certificate is configured (test/core/envconfig.test.ts loads the real
+  // package on this environment), and @temporalio/envconfig before 1.24 reads TEMPORAL_TLS=true as TLS off
+  // (https://github.com/temporalio/sdk-typescript/issues/2271).
   const plain: Record<string, string> = {
     ...extra,
     [TemporalEnv.ADDRESS]: conn.address,
     [TemporalEnv.NAMESPACE]: conn.namespace,
-    [TemporalEnv.TLS]: 'true',
   };
   if (conn.tlsServerName) plain[TemporalEnv.TLS_SERVER_NAME] = conn.tlsServerName;
-  if (conn.codecEndpoint) plain[TemporalEnv.CODEC_ENDPOINT] = conn.codecEndpoint;
+  if (conn.codecEndpoint) plain[CODEC_SERVER_URL_VARIABLE] = conn.codecEndpoint;
   const secrets: Record<string, CredentialPart> = conn.auth === AuthMethod.API_KEY
     ? { [TemporalEnv.API_KEY]: CredentialPart.API_KEY }
     : { [TemporalEnv.TLS_CLIENT_CERT_DATA]: CredentialPart.CLIENT_CERTIFICATE, [TemporalEnv.TLS_CLIENT_KEY_DATA]: CredentialPart.CLIENT_KEY };

@@ -98,14 +98,51 @@ describe('TemporalCodecServer (cdktf)', () => {
     expect(resourcesOf(json, 'aws_ecs_service')[0].body.desired_count).toBe(0);
   });
 
+  test('a name and a zone, no certificate: one is requested, validated through a record in the zone, and used; the name gets an alias record', () => {
+    // GIVEN / WHEN
+    const { json, codec: server } = codec({ certificateArn: undefined, domainName: 'codec.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' });
+    // THEN a DNS-validated certificate for the name
+    const [cert] = resourcesOf(json, 'aws_acm_certificate');
+    expect(cert.body).toMatchObject({ domain_name: 'codec.example.com', validation_method: 'DNS' });
+    const certRef = `aws_acm_certificate.${cert.name}`;
+    const records = resourcesOf(json, 'aws_route53_record');
+    const validationRecord = records.find((r) => r.body.type !== 'A')!;
+    expect(validationRecord.body).toMatchObject({
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      name: `\${tolist(${certRef}.domain_validation_options).0.resource_record_name}`,
+      records: [`\${tolist(${certRef}.domain_validation_options).0.resource_record_value}`],
+    });
+    const [validation] = resourcesOf(json, 'aws_acm_certificate_validation');
+    expect(validation.body).toMatchObject({ certificate_arn: `\${${certRef}.arn}`, validation_record_fqdns: [`\${aws_route53_record.${validationRecord.name}.fqdn}`] });
+    // the listener waits for the validated certificate
+    expect(resourcesOf(json, 'aws_lb_listener')[0].body.certificate_arn).toBe(`\${aws_acm_certificate_validation.${validation.name}.certificate_arn}`);
+    // and the name points at the load balancer
+    const lb = resourcesOf(json, 'aws_lb')[0].name;
+    expect(records.filter((r) => r.body.type === 'A').map((r) => r.body)).toEqual([expect.objectContaining({
+      zone_id: 'Z0123456789ABCDEFGHIJ',
+      name: 'codec.example.com',
+      alias: { name: `\${aws_lb.${lb}.dns_name}`, zone_id: `\${aws_lb.${lb}.zone_id}`, evaluate_target_health: true },
+    })]);
+    expect(server.url).toBe('https://codec.example.com');
+  });
+
+  test('a certificate given: no other is requested; without a zone, no record', () => {
+    const withZone = codec({ domainName: 'codec.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' }).json;
+    expect(resourcesOf(withZone, 'aws_acm_certificate')).toEqual([]);
+    expect(resourcesOf(withZone, 'aws_lb_listener')[0].body.certificate_arn).toBe(CERT_ARN);
+    expect(resourcesOf(withZone, 'aws_route53_record').map((r) => [r.body.name, r.body.type])).toEqual([['codec.example.com', 'A']]);
+    expect(resourcesOf(codec({ domainName: 'codec.example.com' }).json, 'aws_route53_record')).toEqual([]);
+  });
+
   test.each([
+    [{ certificateArn: undefined, domainName: 'codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', 'certificate = (not set): the HTTPS listener needs a certificate. Fix: give a certificate of the region covering domainName, or domainName and a public hosted zone'],
     [{ corsAllowedOrigins: ['*'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "corsAllowedOrigins[0] = '*': allows any origin"],
     [{ corsAllowedOrigins: ['https://cloud.temporal.io', 'https://cloud.temporal.io/'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "corsAllowedOrigins[1] = 'https://cloud.temporal.io/': is not an origin"],
     [{ desiredCount: -1 }, 'TEMPORAL_SERVICE_SIZING', 'desiredCount = -1: '],
     [{ cpu: 300 }, 'TEMPORAL_SERVICE_SIZING', 'cpu = 300: '],
     [{ containerPort: 70000 }, 'TEMPORAL_CODEC_SERVER_SETTINGS', 'containerPort = 70000: must be a whole number from 1 to 65535.'],
     [{ healthCheckPath: 'health' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "healthCheckPath = 'health': is not a path"],
-    [{ domainName: 'https://codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "domainName = 'https://codec.example.com': is not a DNS name."],
+    [{ domainName: 'https://codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "domainName = 'https://codec.example.com': is not a DNS name: a host name alone"],
     [{ allowFromCidrs: ['10.0.0.0/16', '10.0.0.0/33'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "allowFromCidrs[1] = '10.0.0.0/33': is not an IPv4 CIDR block."],
     [{ environment: { CORS_ALLOWED_ORIGINS: '*' } }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "environment.CORS_ALLOWED_ORIGINS = '*': CORS_ALLOWED_ORIGINS is set by the library from corsAllowedOrigins. Fix: remove it and set corsAllowedOrigins instead."],
     [{ certificateArn: 'codec-cert' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "certificateArn = 'codec-cert': is not an ACM certificate ARN. Fix: use 'arn:aws:acm:us-east-1:<account>:certificate/<id>'."],

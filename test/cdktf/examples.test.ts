@@ -31,9 +31,11 @@ describe('examples/cdktf-active-hot', () => {
   ])('the %s Worker task definition dials that region\'s Regional Endpoint', (region, address) => {
     const workers = workerContainers(json).filter((c) => c.region === region);
     expect(workers).toHaveLength(1);
-    expect(workers[0].env).toMatchObject({ TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'orders.a1b2c', TEMPORAL_TLS: 'true', TASK_QUEUE: 'orders' });
+    expect(workers[0].env).toMatchObject({ TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'orders.a1b2c', TASK_QUEUE: 'orders' });
     expect(workers[0].env).not.toHaveProperty('TEMPORAL_TLS_SERVER_NAME');
-    expect(workers[0].env.TEMPORAL_CODEC_ENDPOINT).toMatch(/^https:\/\/\$\{aws_lb\..+\.dns_name\}$/);
+    expect(workers[0].env).not.toHaveProperty('TEMPORAL_TLS');
+    // The codec server's own name in the public zone (the web UI calls it from people's browsers).
+    expect(workers[0].env.CODEC_SERVER_URL).toBe(`https://codec-${region === 'us-east-1' ? 'use1' : 'usw2'}.orders.acme.example.com`);
   });
 
   test('each worker VPC has a region.tmprl.cloud zone with one record per region, pointing to that region\'s VPC endpoint', () => {
@@ -43,7 +45,7 @@ describe('examples/cdktf-active-hot', () => {
       ['us-west-2', 'region.tmprl.cloud', 'us-west-2'],
     ]);
     const endpoints = Object.fromEntries(resourcesOf(json, 'aws_vpc_endpoint').map((e) => [e.name, e]));
-    const records = resourcesOf(json, 'aws_route53_record');
+    const records = resourcesOf(json, 'aws_route53_record').filter((r) => r.body.name.endsWith('.region.tmprl.cloud'));
     expect(records).toHaveLength(2);
     for (const zone of zones) {
       const inZone = records.filter((r) => referenced(r.body.zone_id, 'aws_route53_zone') === zone.name);
@@ -94,6 +96,12 @@ describe('examples/cdktf-active-hot', () => {
     expect(codec.map((c) => c.env)).toEqual([
       { CORS_ALLOWED_ORIGINS: 'https://cloud.temporal.io', PORT: '8080' },
       { CORS_ALLOWED_ORIGINS: 'https://cloud.temporal.io', PORT: '8080' },
+    ]);
+    // Each region's codec server has its own name in the public zone: an alias A record to its load balancer.
+    const names = resourcesOf(json, 'aws_route53_record').filter((r) => r.body.zone_id === 'Z0PUBLIC00000000000001');
+    expect(names.map((r) => [r.region, r.body.name, r.body.type, referenced(r.body.alias.name, 'aws_lb') !== undefined]).sort()).toEqual([
+      ['us-east-1', 'codec-use1.orders.acme.example.com', 'A', true],
+      ['us-west-2', 'codec-usw2.orders.acme.example.com', 'A', true],
     ]);
   });
 
@@ -187,7 +195,7 @@ describe('examples/cdktf-active-cold', () => {
     expect(zone.body.vpc.map((v: any) => v.vpc_region)).toEqual(['us-east-1', 'us-west-2']);
     // Workers always use their own region's codec server; the failover name is for people and tools.
     for (const w of workerContainers(json)) {
-      const lb = resourcesOf(json, 'aws_lb').find((l) => l.name === referenced(w.env.TEMPORAL_CODEC_ENDPOINT, 'aws_lb'))!;
+      const lb = resourcesOf(json, 'aws_lb').find((l) => l.name === referenced(w.env.CODEC_SERVER_URL, 'aws_lb'))!;
       expect(lb.region).toBe(w.region);
     }
     const codec = resourcesOf(json, 'aws_ecs_service').filter((s) => s.body.tags.TemporalComponent === 'codec');

@@ -186,6 +186,26 @@ describe('Active/Hot details', () => {
     expect(images).toEqual(['ghcr.io/acme/orders-starter:1.0.0', 'ghcr.io/acme/orders-starter:1.0.0']);
   });
 
+  test('standbyMinCapacity sizes the hot standby only: us-west-2 keeps 6 tasks, us-east-1 its minimum; stop timeout and health check on both', () => {
+    const stack = newStack();
+    new ActiveHotDeployment(stack, 'Orders', hot({
+      workers: { image: 'ghcr.io/acme/orders-worker:1.0.0', standbyMinCapacity: 6, stopTimeoutSeconds: 60, healthCheck: { command: ['CMD', '/healthcheck'] } },
+    }));
+    const json = synthStack(stack);
+    const services = resourcesOf(json, 'aws_ecs_service').filter((s) => s.body.tags.TemporalFleetRole === 'worker');
+    expect(services.map((s) => [s.region, s.body.desired_count]).sort()).toEqual([['us-east-1', 2], ['us-west-2', 6]]);
+    expect(resourcesOf(json, 'aws_appautoscaling_target').map((t) => [t.region, t.body.min_capacity, t.body.max_capacity]).sort()).toEqual([['us-east-1', 2, 10], ['us-west-2', 6, 10]]);
+    for (const w of workerContainers(json)) {
+      expect(w.container).toMatchObject({ stopTimeout: 60, healthCheck: { command: ['CMD', '/healthcheck'], interval: 30, timeout: 5, retries: 3, startPeriod: 0 } });
+    }
+  });
+
+  test('standbyMinCapacity on Active/Cold (no hot standby) is one error with the rule id', () => {
+    expect(errorOf(() => new ActiveColdDeployment(newStack(), 'Payments', {
+      ...hot({ workers: { image: 'ghcr.io/acme/orders-worker:1.0.0', standbyMinCapacity: 2 } }), namespace: NAMESPACE,
+    })).message).toContain('[TEMPORAL_STANDBY_MIN_CAPACITY] stack/Payments: workers.standbyMinCapacity = 2: applies only to an Active/Hot standby fleet, and the Workers of orders.a1b2c have no hot standby (pattern: active-cold).');
+  });
+
   test('outputs what an operator needs per fleet', () => {
     const stack = newStack();
     new ActiveHotDeployment(stack, 'Orders', hot());
@@ -217,7 +237,7 @@ describe('Active/Active with a proxy and failover DNS', () => {
       expect(w.env.TEMPORAL_ADDRESS).toContain(`Shipping_${w.region}_Proxy`);
       expect(w.env.TEMPORAL_TLS_SERVER_NAME).toBe('shipping.a1b2c.tmprl.cloud');
       // Workers use their own region's codec server; the failover names are for people and tools.
-      expect(w.env.TEMPORAL_CODEC_ENDPOINT).toContain(`Shipping_${w.region}_Codec_LoadBalancer`);
+      expect(w.env.CODEC_SERVER_URL).toContain(`Shipping_${w.region}_Codec_LoadBalancer`);
     }
     const proxies = containers(json).filter((c) => c.container.name === 'proxy');
     expect(proxies.map((p) => [p.region, p.env.TEMPORAL_PROXY_UPSTREAM, p.env.TEMPORAL_PROXY_LISTEN_PORT]).sort()).toEqual([
@@ -346,7 +366,8 @@ describe('ServerlessWorkers', () => {
     ]);
     for (const f of fns) {
       const env = f.body.environment.variables;
-      expect(env).toMatchObject({ TEMPORAL_ADDRESS: 'notify.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'notify.a1b2c', TEMPORAL_TLS: 'true' });
+      expect(env).toMatchObject({ TEMPORAL_ADDRESS: 'notify.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'notify.a1b2c' });
+      expect(env).not.toHaveProperty('TEMPORAL_TLS');
       // The same contract as the AWS CDK flavour: the secret's ARN (and JSON field), never the value.
       expect(env.TEMPORAL_API_KEY_SECRET_ARN).toMatch(/^\$\{data\.aws_secretsmanager_secret\..+\.arn\}$/);
       expect(env.TEMPORAL_API_KEY_SECRET_FIELD).toBe('apiKey');

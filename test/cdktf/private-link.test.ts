@@ -114,6 +114,31 @@ describe('TemporalRegionalPrivateZone', () => {
   });
 });
 
+describe('TemporalRegionalPrivateZone in an existing zone (zoneId)', () => {
+  test('writes records into the given zone and creates no zone', () => {
+    const { stack, provider } = withProvider();
+    const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { provider, zoneId: 'Z0123456789ABC' });
+    zone.addRegionRecord('us-east-1', 'vpce-1.vpce.amazonaws.com');
+    const json = synthStack(stack);
+    expect(resourcesOf(json, 'aws_route53_zone')).toEqual([]);
+    expect(resourcesOf(json, 'aws_route53_record').map((r) => [r.body.zone_id, r.body.name, r.body.records])).toEqual([
+      ['Z0123456789ABC', 'aws-us-east-1.region.tmprl.cloud', ['vpce-1.vpce.amazonaws.com']],
+    ]);
+    expect([zone.zone, zone.zoneId]).toEqual([undefined, 'Z0123456789ABC']);
+  });
+
+  test.each<[string, object, string]>([
+    ['neither vpcId nor zoneId', {}, 'vpcId = (not set): is required when no existing zone is given: a Route 53 private zone cannot exist without a VPC. Fix: give the worker VPC as vpcId (a new zone), or the existing region.tmprl.cloud zone as zoneId (records only).'],
+    ['both', { vpcId: 'vpc-1', zoneId: 'Z0123456789ABC' }, "zoneId = 'Z0123456789ABC': is given with vpcId: records go into the existing zone, which keeps its own VPC associations, so vpcId would be ignored."],
+    ['a malformed zone id', { zoneId: 'zone-1' }, "zoneId = 'zone-1': is not a Route 53 hosted zone id"],
+  ])('%s is refused, as in the AWS CDK flavour', (_name, props, message) => {
+    const { stack, provider } = withProvider();
+    const err = errorOf(() => new TemporalRegionalPrivateZone(stack, 'Zone', { provider, ...props }));
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain(`[TEMPORAL_PRIVATELINK_SETTINGS] stack/Zone: ${message}`);
+  });
+});
+
 describe('TemporalNamespacePrivateZone', () => {
   test('a single-region namespace: its own zone, apex alias to the local endpoint', () => {
     const { stack, provider } = withProvider();

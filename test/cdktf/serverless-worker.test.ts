@@ -66,7 +66,7 @@ describe('TemporalServerlessWorker (CDK for Terraform) on its own', () => {
     const env = functionOf(synthStack(stack)).environment.variables;
     expect(Object.keys(env)).toEqual([
       'LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_API_KEY_SECRET_ARN', 'TEMPORAL_LAMBDA_BUILD_ID', 'TEMPORAL_LAMBDA_DEPLOYMENT_NAME',
-      'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'TEMPORAL_TLS',
+      'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE',
     ]);
     expect(env).toMatchObject({ TEMPORAL_ADDRESS: 'orders.a1b2c.tmprl.cloud:7233', TEMPORAL_LAMBDA_BUILD_ID: 'v1.4.2', TEMPORAL_TASK_QUEUE: 'orders' });
     expect(env.TEMPORAL_API_KEY_SECRET_ARN).toMatch(/^\$\{data\.aws_secretsmanager_secret\..+\.arn\}$/);

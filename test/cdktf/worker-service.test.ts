@@ -64,10 +64,20 @@ describe('TemporalWorkerService (cdktf): the same checks as the AWS CDK block', 
     ['a CPU Fargate does not offer', { cpu: 300 }, 'TEMPORAL_SERVICE_SIZING'],
     ['a memory size Fargate does not offer for the CPU', { cpu: 1024 }, 'TEMPORAL_SERVICE_SIZING'],
     ['a CPU target above 100%', { targetCpuUtilizationPercent: 120 }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a stop timeout above Fargate\'s 120 s', { stopTimeoutSeconds: 121 }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a stop timeout below 2 s', { stopTimeoutSeconds: 1 }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a health check without a command', { healthCheck: { command: [] } }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a health check interval below 5 s', { healthCheck: { command: ['CMD', 'true'], intervalSeconds: 4 } }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a health check timeout above 60 s', { healthCheck: { command: ['CMD', 'true'], timeoutSeconds: 61 } }, 'TEMPORAL_SERVICE_SIZING'],
+    ['11 health check retries', { healthCheck: { command: ['CMD', 'true'], retries: 11 } }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a health check start period above 300 s', { healthCheck: { command: ['CMD', 'true'], startPeriodSeconds: 301 } }, 'TEMPORAL_SERVICE_SIZING'],
+    ['a standby size on a block (one fleet, no standby)', { standbyMinCapacity: 4 }, 'TEMPORAL_STANDBY_MIN_CAPACITY'],
     ['an unqualified namespace', { namespace: 'orders' }, 'TEMPORAL_CONNECTION_SETTINGS'],
     ['an address with a scheme', { address: 'https://orders.a1b2c.tmprl.cloud' }, 'TEMPORAL_CONNECTION_SETTINGS'],
     ['a codec endpoint that is not a URL', { codecEndpoint: 'codec.example.com' }, 'TEMPORAL_CONNECTION_SETTINGS'],
     ['a connection variable in the environment', { environment: { TEMPORAL_NAMESPACE: 'other.a1b2c' } }, 'TEMPORAL_ENVIRONMENT_RESERVED'],
+    ['the codec server URL variable in the environment', { environment: { CODEC_SERVER_URL: 'https://codec.example.com' } }, 'TEMPORAL_ENVIRONMENT_RESERVED'],
+    ['TEMPORAL_TLS in the environment', { environment: { TEMPORAL_TLS: 'true' } }, 'TEMPORAL_ENVIRONMENT_RESERVED'],
     ['a credential in the environment', { environment: { TEMPORAL_TLS_CLIENT_KEY_DATA: 'sk-secret-value' } }, 'TEMPORAL_ENVIRONMENT_RESERVED'],
     ['mTLS on a Regional Endpoint without a server name', { address: REGIONAL }, 'TEMPORAL_TLS_SERVER_NAME'],
   ];
@@ -120,6 +130,23 @@ describe('TemporalWorkerService (cdktf): what it deploys', () => {
       predefined_metric_specification: { predefined_metric_type: 'ECSServiceAverageCPUUtilization' },
     });
     expect(one(json, 'aws_cloudwatch_log_group')).toMatchObject({ retention_in_days: 30 });
+    const [container] = JSON.parse(one(json, 'aws_ecs_task_definition').container_definitions);
+    expect(container.stopTimeout).toBe(120);
+    expect(container).not.toHaveProperty('healthCheck');
+  });
+
+  test('stop timeout and health check: the AWS CDK block\'s values, a bare command run by the shell, ECS defaults written out', () => {
+    const input = { stopTimeoutSeconds: 45, healthCheck: { command: ['test -f /tmp/worker-ready'], intervalSeconds: 10, timeoutSeconds: 3 } };
+    const tf = tfWorkers(input);
+    const [container] = JSON.parse(one(synthStack(tf.stack), 'aws_ecs_task_definition').container_definitions);
+    const cdkContainer = Object.values(Template.fromStack(cdkWorkers(input).stack).findResources('AWS::ECS::TaskDefinition'))[0].Properties.ContainerDefinitions[0];
+    expect(container.stopTimeout).toBe(45);
+    expect(container.healthCheck).toEqual({ command: ['CMD-SHELL', 'test -f /tmp/worker-ready'], interval: 10, timeout: 3, retries: 3, startPeriod: 0 });
+    expect(cdkContainer.StopTimeout).toBe(container.stopTimeout);
+    const h = container.healthCheck;
+    expect(cdkContainer.HealthCheck).toEqual({
+      Command: h.command, Interval: h.interval, Timeout: h.timeout, Retries: h.retries, StartPeriod: h.startPeriod,
+    });
   });
 
   test('desiredCount 0 is a cold standby: no task, autoscaling minimum 0; ARM64 from the core enum', () => {
@@ -140,7 +167,8 @@ describe('TemporalWorkerService (cdktf): what it deploys', () => {
     const cdkContainer = taskDef.Properties.ContainerDefinitions[0];
     expect(container.container.environment).toEqual(cdkContainer.Environment.map((e: any) => ({ name: e.Name, value: e.Value })));
     expect(container.container.secrets.map((s: any) => s.name)).toEqual(cdkContainer.Secrets.map((s: any) => s.Name));
-    expect(Object.keys(container.env)).toEqual(['LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_CODEC_ENDPOINT', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS', 'TEMPORAL_TLS_SERVER_NAME', 'ZONE']);
+    // No TEMPORAL_TLS (the SDK turns TLS on with the credentials); the codec server URL under the library's own name.
+    expect(Object.keys(container.env)).toEqual(['CODEC_SERVER_URL', 'LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS_SERVER_NAME', 'ZONE']);
     expect(tf.w.settings.environment.plain).toEqual(cdk.w.settings.environment.plain);
     expect(Object.keys(tf.w.settings.environment.secrets)).toEqual(['TEMPORAL_TLS_CLIENT_CERT_DATA', 'TEMPORAL_TLS_CLIENT_KEY_DATA']);
     expect(container.secrets.TEMPORAL_TLS_CLIENT_KEY_DATA).toMatch(/^\$\{data\.aws_secretsmanager_secret\.[^.]+\.arn\}:key::$/);

@@ -38,6 +38,7 @@ describe('examples/cdktn-active-hot', () => {
     const workers = workerContainers(json).filter((c) => c.region === region);
     expect(workers).toHaveLength(1);
     expect(workers[0].env).toMatchObject({ TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'orders.a1b2c', TASK_QUEUE: 'orders' });
+    expect(workers[0].env.CODEC_SERVER_URL).toBe(`https://codec-${region === 'us-east-1' ? 'use1' : 'usw2'}.orders.acme.example.com`);
   });
 
   test('each worker VPC has a region.tmprl.cloud zone with its region\'s record, pointing to that region\'s PrivateLink endpoint', () => {

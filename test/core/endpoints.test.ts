@@ -56,7 +56,7 @@ describe('requiredTlsServerName', () => {
 });
 
 describe('workerEnvironment', () => {
-  test('API key: address, namespace and TLS in the clear; the key from a secret', () => {
+  test('API key: address and namespace in the clear (no TEMPORAL_TLS: the key turns TLS on), the codec URL under the library\'s own name; the key from a secret', () => {
     // GIVEN an API-key fleet on a Regional Endpoint with a codec server
     // WHEN building its environment
     const env = workerEnvironment({
@@ -71,8 +71,7 @@ describe('workerEnvironment', () => {
       LOG_LEVEL: 'info',
       TEMPORAL_ADDRESS: 'aws-us-east-1.region.tmprl.cloud:7233',
       TEMPORAL_NAMESPACE: 'orders.a1b2c',
-      TEMPORAL_TLS: 'true',
-      TEMPORAL_CODEC_ENDPOINT: 'https://codec.orders.internal',
+      CODEC_SERVER_URL: 'https://codec.orders.internal',
     });
     expect(env.secrets).toEqual({ TEMPORAL_API_KEY: CredentialPart.API_KEY });
   });
@@ -91,7 +90,6 @@ describe('workerEnvironment', () => {
     expect(env.plain).toEqual({
       TEMPORAL_ADDRESS: 'aws-us-west-2.region.tmprl.cloud:7233',
       TEMPORAL_NAMESPACE: 'orders.a1b2c',
-      TEMPORAL_TLS: 'true',
       TEMPORAL_TLS_SERVER_NAME: NS_HOST,
     });
     expect(env.secrets).toEqual({

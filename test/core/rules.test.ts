@@ -32,10 +32,19 @@ import {
   RULES,
   Severity,
   TemporalHaValidationError,
+  WorkerEgress,
   WorkerRuntime,
 } from '../../lib/core';
 
 type Input = DeploymentRequest | DeploymentPlan;
+
+const CODEC_CERT_EAST = 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
+const CODEC_CERT_EU = 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
+/** Certificates of both Hot regions, keyed in the spellings users write. */
+const CODEC_CERTS = {
+  certificateArns: { 'AWS-US-EAST-1': CODEC_CERT_EAST, 'us-west-2': 'arn:aws:acm:us-west-2:111111111111:certificate/11111111-2222-3333-4444-555555555555' },
+};
+const CODEC_DOMAINS = { 'us-east-1': 'codec-east.example.com', 'aws-us-west-2': 'codec-west.example.com' };
 
 function toPlan(input: Input): DeploymentPlan {
   return 'regions' in input ? input : planDeployment(input);
@@ -199,6 +208,62 @@ const FAILING: FailingCase[] = [
   },
   {
     id: 'TEMPORAL_REPLICA_REGION_PAIRING',
+    name: 'a GCP replica on another continent (multi-cloud partners)',
+    input: coldRequest({ networkPath: NetworkPath.PUBLIC, namespace: { replicaRegion: 'gcp-europe-west3' }, standbyRegion: 'us-east-2' }),
+    prop: 'namespace.replicaRegion',
+    value: "'gcp-europe-west3'",
+    names: ['active in us-east-1 to gcp-europe-west3', 'gcp-us-central1'],
+  },
+  {
+    id: 'TEMPORAL_REPLICA_SAME_REGION_OUTAGE',
+    name: 'Active/Cold with a same-region replica',
+    input: coldRequest({ namespace: { replicaRegion: 'us-east-1' } }),
+    prop: 'namespace.replicaRegion',
+    value: "'us-east-1'",
+    names: ['another cell of us-east-1', 'an outage of us-east-1', 'acknowledge TEMPORAL_REPLICA_SAME_REGION_OUTAGE'],
+  },
+  {
+    id: 'TEMPORAL_OTHER_CLOUD_FLEET_REGION',
+    name: 'Active/Cold with a GCP replica and no standbyRegion',
+    input: coldRequest({ networkPath: NetworkPath.PUBLIC, namespace: { replicaRegion: 'gcp-us-central1' } }),
+    prop: 'standbyRegion',
+    value: '(not set)',
+    names: ['gcp-us-central1 is on another cloud', 'set standbyRegion', 'us-east-2, us-west-2'],
+  },
+  {
+    id: 'TEMPORAL_OTHER_CLOUD_PRIVATELINK',
+    name: 'PrivateLink with a GCP replica',
+    input: coldRequest({ namespace: { replicaRegion: 'gcp-us-central1' }, standbyRegion: 'us-east-2' }),
+    prop: 'namespace.replicaRegion',
+    value: "'gcp-us-central1'",
+    names: ['gcp-us-central1.region.tmprl.cloud', 'Connectivity.public()'],
+  },
+  {
+    id: 'TEMPORAL_OTHER_CLOUD_REGIONAL_ENDPOINT',
+    name: 'Active/Hot with a GCP replica',
+    input: hotRequest({ networkPath: NetworkPath.PUBLIC, namespace: { replicaRegion: 'gcp-us-central1' } }),
+    prop: 'namespace.replicaRegion',
+    value: "'gcp-us-central1'",
+    names: ['gcp-us-central1.region.tmprl.cloud:7233', 'ActiveColdDeployment (with standbyRegion)', US_CANDIDATES],
+  },
+  {
+    id: 'TEMPORAL_KNOWN_AT_SYNTH',
+    name: 'a namespace name that is a token',
+    input: coldRequest({ namespace: { name: '${Token[TOKEN.42]}' } }),
+    prop: 'namespace.name',
+    value: '(unresolved token)',
+    names: ['must be known at synth: namespace.name', 'literal value'],
+  },
+  {
+    id: 'TEMPORAL_REQUIRED_PROP',
+    name: 'credentials left out by a JavaScript caller',
+    input: coldRequest({ missingProps: ['credentials'] }),
+    prop: 'credentials',
+    value: '(not set)',
+    names: ['ActiveColdDeployment requires credentials', 'set credentials'],
+  },
+  {
+    id: 'TEMPORAL_REPLICA_REGION_PAIRING',
     name: 'sa-east-1 as primary',
     input: hotRequest({ namespace: { primaryRegion: 'sa-east-1', replicaRegion: 'us-east-1' } }),
     prop: 'namespace.replicaRegion',
@@ -228,8 +293,16 @@ const FAILING: FailingCase[] = [
     name: 'Active/Hot with forwarding not declared (Temporal Cloud\'s default: enabled)',
     input: hotRequest({ namespace: { pollerForwarding: undefined } }),
     prop: 'namespace.pollerForwarding',
-    value: 'PollerForwarding.ENABLED',
-    names: ["Temporal Cloud's default"],
+    value: "not declared (Temporal's default: enabled)",
+    names: ["with forwarding not declared (Temporal's default: enabled)"],
+  },
+  {
+    id: 'TEMPORAL_NAMESPACE_ENDPOINT_FORWARDING_DISABLED',
+    name: 'Active/Cold (Namespace Endpoint) with forwarding disabled',
+    input: coldRequest({ namespace: { pollerForwarding: PollerForwarding.DISABLED } }),
+    prop: 'namespace.pollerForwarding',
+    value: 'PollerForwarding.DISABLED',
+    names: ['up to about 5 minutes', 'disablePassivePollerForwarding = false', 'orders.a1b2c'],
   },
   {
     id: 'TEMPORAL_COLD_NAMESPACE_ENDPOINT',
@@ -339,11 +412,35 @@ const FAILING: FailingCase[] = [
   {
     id: 'TEMPORAL_CODEC_CERTIFICATE',
     name: 'a codec server in a region without an HTTPS certificate',
-    input: hotRequest({ components: { codecCertificateRegions: ['us-east-1'] } }),
+    input: hotRequest({ components: { codecServerInput: { certificateArns: { 'us-east-1': CODEC_CERT_EAST } } } }),
     path: 'App/Orders',
     prop: 'codecServer.certificateArns.us-west-2',
     value: '(not set)',
-    names: ['codec server runs in us-west-2', "certificateArns: { 'us-west-2': 'arn:aws:acm:us-west-2:"],
+    names: ['codec server runs in us-west-2', "certificateArns: { 'us-west-2': 'arn:aws:acm:us-west-2:", "domainNames: { 'us-west-2'"],
+  },
+  {
+    id: 'TEMPORAL_CODEC_DOMAIN',
+    name: 'a codec server without a domain name in us-west-2',
+    input: hotRequest({ components: { codecServerInput: { ...CODEC_CERTS, domainNames: { 'us-east-1': 'codec-east.example.com' } } } }),
+    prop: 'codecServer.domainNames.us-west-2',
+    value: '(not set)',
+    names: ['https://<load balancer DNS name> in us-west-2', 'browsers and the Web UI', "domainNames: { 'us-west-2'"],
+  },
+  {
+    id: 'TEMPORAL_CODEC_SERVER_SETTINGS',
+    name: 'a certificate of eu-west-1 under the us-east-1 key',
+    input: hotRequest({ components: { codecServerInput: { certificateArns: { 'AWS-US-EAST-1': CODEC_CERT_EU } } } }),
+    prop: 'codecServer.certificateArns.AWS-US-EAST-1',
+    value: `'${CODEC_CERT_EU}'`,
+    names: ['is a certificate of eu-west-1', 'the load balancer in us-east-1 cannot use it', 'requested or imported in us-east-1'],
+  },
+  {
+    id: 'TEMPORAL_CODEC_SERVER_SETTINGS',
+    name: 'a domain name with a scheme',
+    input: hotRequest({ components: { codecServerInput: { ...CODEC_CERTS, domainNames: { 'us-east-1': 'https://codec.example.com' } } } }),
+    prop: 'codecServer.domainNames.us-east-1',
+    value: "'https://codec.example.com'",
+    names: ['is not a DNS name', 'codec.example.com'],
   },
   // Regionally sharded namespaces
   {
@@ -468,12 +565,100 @@ const FAILING: FailingCase[] = [
     names: ['routes go in the private subnets\' route tables', 'add privateRouteTableIds to regions.us-east-1.vpc'],
   },
   {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'no internet egress with Workers on the public path',
+    input: hotRequest({ egress: WorkerEgress.VPC_ENDPOINTS, networkPath: NetworkPath.PUBLIC }),
+    prop: 'egress',
+    value: "'vpc-endpoints' (and connectivity = public)",
+    names: ['no path to Temporal Cloud\'s public endpoints', 'set connectivity: Connectivity.privateLink()', 'egress: WorkerEgress.NAT_GATEWAY'],
+  },
+  {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'createAwsServiceEndpoints with NAT gateways',
+    input: hotRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', createAwsServiceEndpoints: false })] }),
+    prop: 'regions.us-east-1.createAwsServiceEndpoints',
+    value: 'false',
+    names: ["egress is 'nat-gateway'", 'ignored', 'set egress: WorkerEgress.VPC_ENDPOINTS'],
+  },
+  {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'no AWS service endpoints in the VPC the construct creates without egress',
+    input: hotRequest({ egress: WorkerEgress.VPC_ENDPOINTS, placements: [placement('us-east-1', { createAwsServiceEndpoints: false })] }),
+    prop: 'regions.us-east-1.createAwsServiceEndpoints',
+    value: 'false',
+    names: ['could not pull images', 'supply regions.us-east-1.vpc'],
+  },
+  {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'a supplied VPC without route tables for the S3 gateway endpoint',
+    input: hotRequest({ egress: WorkerEgress.VPC_ENDPOINTS, placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', privateRouteTables: false })] }),
+    prop: 'regions.us-east-1.vpc.privateRouteTableIds',
+    value: '(not set)',
+    names: ['S3 gateway endpoint', 'add privateRouteTableIds to regions.us-east-1.vpc', 'createAwsServiceEndpoints: false'],
+  },
+  {
+    id: 'TEMPORAL_NETWORK_PLACEMENT',
+    name: 'a cluster and subnets without their VPC',
+    input: hotRequest({ placements: [placement('us-east-1', { networkProps: ['workerSubnetIds', 'clusterArn'] })] }),
+    prop: 'regions.us-east-1.clusterArn',
+    value: '{...}',
+    names: ['regions.us-east-1.vpc is not', 'would create a new VPC for us-east-1', 'supply regions.us-east-1.vpc', 'or remove clusterArn'],
+  },
+  {
     id: 'TEMPORAL_SERVICE_SIZING',
     name: 'a Worker fleet whose minimum exceeds its maximum',
     input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { minCapacity: 12, maxCapacity: 4 } } } }),
     prop: 'workers.minCapacity',
     value: '12',
     names: ['greater than maxCapacity (4)', 'set minCapacity <= maxCapacity'],
+  },
+  {
+    id: 'TEMPORAL_SERVICE_SIZING',
+    name: 'a stop timeout above Fargate\'s 120 s',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { stopTimeoutSeconds: 300 } } } }),
+    prop: 'workers.stopTimeoutSeconds',
+    value: '300',
+    names: ['from 2 to 120', "Fargate's range", 'graceful shutdown'],
+  },
+  {
+    id: 'TEMPORAL_SERVICE_SIZING',
+    name: 'a health check retried more than ECS allows',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { starters: { healthCheck: { command: ['CMD', 'true'], retries: 20 } } } } }),
+    prop: 'starters.healthCheck.retries',
+    value: '20',
+    names: ['from 1 to 10'],
+  },
+  {
+    id: 'TEMPORAL_STANDBY_MIN_CAPACITY',
+    name: 'a hot standby of zero tasks',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { standbyMinCapacity: 0 } } } }),
+    prop: 'workers.standbyMinCapacity',
+    value: '0',
+    names: ['cold standby', 'use ActiveColdDeployment'],
+  },
+  {
+    id: 'TEMPORAL_STANDBY_MIN_CAPACITY',
+    name: 'a hot standby larger than the maximum',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { standbyMinCapacity: 8, maxCapacity: 6 } } } }),
+    prop: 'workers.standbyMinCapacity',
+    value: '8',
+    names: ['greater than maxCapacity (6)', 'set standbyMinCapacity <= maxCapacity'],
+  },
+  {
+    id: 'TEMPORAL_STANDBY_MIN_CAPACITY',
+    name: 'a standby size on Active/Cold, which has no hot standby',
+    input: coldRequest({ fleetInputs: { 'orders.a1b2c': { workers: { standbyMinCapacity: 4 } } } }),
+    prop: 'workers.standbyMinCapacity',
+    value: '4',
+    names: ['only to an Active/Hot standby fleet', 'orders.a1b2c have no hot standby (pattern: active-cold)', 'remove standbyMinCapacity'],
+  },
+  {
+    id: 'TEMPORAL_STANDBY_MIN_CAPACITY',
+    name: 'a standby size on starters (active in every Worker region)',
+    input: hotRequest({ starters: true, fleetInputs: { 'orders.a1b2c': { workers: {}, starters: { standbyMinCapacity: 4 } } } }),
+    prop: 'starters.standbyMinCapacity',
+    value: '4',
+    names: ['starters run as active fleets in every Worker region'],
   },
   {
     id: 'TEMPORAL_ENVIRONMENT_RESERVED',
@@ -517,6 +702,42 @@ const FAILING: FailingCase[] = [
     names: ["points at us-west-2's Temporal VPC endpoint", 'plan a PrivateLink endpoint in us-west-2'],
   },
   {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'a supplied private zone that is not region.tmprl.cloud',
+    input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, suppliedZone: { prop: 'regions.us-east-1.privateZone', name: 'Corp.Example.com.', id: 'Z0123456789ABC' } })] }),
+    prop: 'regions.us-east-1.privateZone',
+    value: "'Corp.Example.com.'",
+    names: ["is a zone named 'corp.example.com'", 'supply the region.tmprl.cloud private zone associated with the worker VPC'],
+  },
+  {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'a supplied zone id that is not a Route 53 hosted zone id',
+    input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, suppliedZone: { prop: 'regions.us-east-1.privateZoneId', id: 'zone-1' } })] }),
+    prop: 'regions.us-east-1.privateZoneId',
+    value: "'zone-1'",
+    names: ['is not a Route 53 hosted zone id', 'Z0123456789ABCDEFGHIJ'],
+  },
+  {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'a supplied zone with a VPC the construct creates',
+    input: coldRequest({ placements: [placement('us-east-1', { suppliedZone: { prop: 'regions.us-east-1.privateZoneId', id: 'Z0123456789ABC' } })] }),
+    prop: 'regions.us-east-1.privateZoneId',
+    value: "'Z0123456789ABC'",
+    names: ['is supplied without regions.us-east-1.vpc', 'supply the VPC the zone is associated with as regions.us-east-1.vpc'],
+  },
+  {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'a supplied zone on a VPC that another deployment already gave its zone',
+    input: coldRequest({
+      placements: [placement('us-east-1', {
+        suppliedVpc: true, suppliedZone: { prop: 'regions.us-east-1.privateZone', name: 'region.tmprl.cloud', conflictsWith: 'App/Payments' },
+      })],
+    }),
+    prop: 'regions.us-east-1.privateZone',
+    value: "'region.tmprl.cloud'",
+    names: ['differs from the region.tmprl.cloud zone App/Payments already put on this VPC', 'ConflictingDomainExists', 'supply this same zone to App/Payments too'],
+  },
+  {
     id: 'TEMPORAL_CROSS_REGION_ROUTE_SETTINGS',
     name: 'Transit Gateway routes without an id for the replica region',
     input: coldRequest({ crossRegionRoute: CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds: { 'us-east-1': 'tgw-east' } }),
@@ -532,6 +753,14 @@ const PASSING: PassingCase[] = [
   { id: 'TEMPORAL_REPLICA_REQUIRED', name: 'a single-region shard (no replica needed)', input: shardedRequest([shard('eu', 'eu-west-1', undefined, { pattern: DeploymentPattern.SINGLE_REGION })]) },
   { id: 'TEMPORAL_REPLICA_SAME_REGION', name: 'replica in another region', input: hotRequest() },
   { id: 'TEMPORAL_REPLICA_REGION_PAIRING', name: 'us-east-1 with us-east-2', input: hotRequest({ namespace: { replicaRegion: 'us-east-2' } }) },
+  { id: 'TEMPORAL_REPLICA_REGION_PAIRING', name: 'us-east-1 with gcp-us-central1 (a multi-cloud partner)', input: coldRequest({ networkPath: NetworkPath.PUBLIC, namespace: { replicaRegion: 'gcp-us-central1' }, standbyRegion: 'us-east-2' }) },
+  { id: 'TEMPORAL_REPLICA_SAME_REGION_OUTAGE', name: 'a replica in another region', input: coldRequest() },
+  { id: 'TEMPORAL_OTHER_CLOUD_FLEET_REGION', name: 'Active/Cold with a GCP replica and a standby region on AWS', input: coldRequest({ networkPath: NetworkPath.PUBLIC, namespace: { replicaRegion: 'gcp-us-central1' }, standbyRegion: 'us-east-2' }) },
+  { id: 'TEMPORAL_OTHER_CLOUD_PRIVATELINK', name: 'PrivateLink with an AWS replica', input: coldRequest() },
+  { id: 'TEMPORAL_OTHER_CLOUD_REGIONAL_ENDPOINT', name: 'Active/Hot with an AWS replica', input: hotRequest() },
+  { id: 'TEMPORAL_KNOWN_AT_SYNTH', name: 'literal namespace and regions', input: hotRequest() },
+  { id: 'TEMPORAL_REQUIRED_PROP', name: 'every required prop set', input: hotRequest({ missingProps: [] }) },
+  { id: 'TEMPORAL_NAMESPACE_ENDPOINT_FORWARDING_DISABLED', name: 'Active/Cold with forwarding enabled', input: coldRequest({ namespace: { pollerForwarding: PollerForwarding.ENABLED } }) },
   { id: 'TEMPORAL_HOT_REGIONAL_ENDPOINT', name: 'Active/Hot explicitly on the Regional Endpoint', input: hotRequest({ endpoint: EndpointKind.REGIONAL }) },
   { id: 'TEMPORAL_HOT_FORWARDING_DISABLED', name: 'Active/Hot with forwarding disabled', input: hotRequest() },
   { id: 'TEMPORAL_COLD_NAMESPACE_ENDPOINT', name: 'Active/Cold explicitly on the Namespace Endpoint', input: coldRequest({ endpoint: EndpointKind.NAMESPACE }) },
@@ -558,8 +787,15 @@ const PASSING: PassingCase[] = [
   { id: 'TEMPORAL_FAILOVER_PRIVATE_HEALTH_CHECK', name: 'the planner\'s private failover records', input: coldRequest({ components: { routing: ComponentRouting.FAILOVER_DNS, proxy: true } }) },
   { id: 'TEMPORAL_COMPONENTS_FOLLOW_WORKERS', name: 'the planner\'s Cold plan (cold codec beside cold Workers)', input: coldRequest({ components: { proxy: true } }) },
   { id: 'TEMPORAL_COMPONENTS_FOLLOW_WORKERS', name: 'the planner\'s Hot plan with proxies', input: hotRequest({ components: { proxy: true } }) },
-  { id: 'TEMPORAL_CODEC_CERTIFICATE', name: 'certificates in both codec regions', input: hotRequest({ components: { codecCertificateRegions: ['us-east-1', 'us-west-2'] } }) },
-  { id: 'TEMPORAL_CODEC_CERTIFICATE', name: 'no codec server', input: hotRequest({ components: { codecServer: false, codecCertificateRegions: [] } }) },
+  { id: 'TEMPORAL_CODEC_CERTIFICATE', name: 'certificates in both codec regions, keys in any spelling', input: hotRequest({ components: { codecServerInput: CODEC_CERTS } }) },
+  { id: 'TEMPORAL_CODEC_CERTIFICATE', name: 'no codec server', input: hotRequest({ components: { codecServer: false, codecServerInput: undefined } }) },
+  {
+    id: 'TEMPORAL_CODEC_CERTIFICATE',
+    name: 'no certificate but domain names and a zone (certificates are requested)',
+    input: hotRequest({ components: { codecServerInput: { domainNames: CODEC_DOMAINS, hostedZoneGiven: true } } }),
+  },
+  { id: 'TEMPORAL_CODEC_DOMAIN', name: 'a domain name in both codec regions', input: hotRequest({ components: { codecServerInput: { ...CODEC_CERTS, domainNames: CODEC_DOMAINS } } }) },
+  { id: 'TEMPORAL_CODEC_DOMAIN', name: 'no codec server', input: hotRequest({ components: { codecServer: false, codecServerInput: undefined } }) },
   { id: 'TEMPORAL_SHARD_PATTERN', name: 'Hot, Cold and single-region shards', input: shardedRequest([shard('east', 'us-east-1', 'us-west-2'), shard('west', 'us-west-2', 'us-east-1', { pattern: DeploymentPattern.ACTIVE_COLD }), shard('eu', 'eu-west-1', undefined, { pattern: DeploymentPattern.SINGLE_REGION })]) },
   { id: 'TEMPORAL_SHARD_SINGLE_REGION', name: 'two Active/Hot shards', input: shardedRequest() },
   { id: 'TEMPORAL_SHARD_DUPLICATE_NAMESPACE', name: 'two shards, two namespaces, two names', input: shardedRequest() },
@@ -570,9 +806,37 @@ const PASSING: PassingCase[] = [
   { id: 'TEMPORAL_PLACEMENT_UNUSED_REGION', name: 'VPCs supplied for both namespace regions', input: hotRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.0.0.0/16' }), placement('us-west-2', { suppliedVpc: true, vpcCidr: '10.1.0.0/16' })] }) },
   { id: 'TEMPORAL_SERVERLESS_SETTINGS', name: 'one trimmed Build ID', input: serverlessRequest() },
   { id: 'TEMPORAL_PRIVATELINK_SETTINGS', name: 'the planner\'s Cold plan under PrivateLink', input: coldRequest() },
+  {
+    id: 'TEMPORAL_PRIVATELINK_SETTINGS',
+    name: 'the platform\'s region.tmprl.cloud zone with its VPC',
+    input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, suppliedZone: { prop: 'regions.us-east-1.privateZone', name: 'region.tmprl.cloud.', id: '/hostedzone/Z0123456789ABC' } })] }),
+  },
   { id: 'TEMPORAL_WORKERS_OR_SERVERLESS', name: 'a Fargate fleet only', input: hotRequest({ workersGiven: true }) },
   { id: 'TEMPORAL_SUPPLIED_NETWORK', name: 'a supplied VPC with its route tables', input: coldRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', privateRouteTables: true })] }) },
+  { id: 'TEMPORAL_NETWORK_EGRESS', name: 'no internet egress under PrivateLink', input: hotRequest({ egress: WorkerEgress.VPC_ENDPOINTS }) },
+  {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'serverless Workers outside a VPC on the public path',
+    input: serverlessRequest({ egress: WorkerEgress.VPC_ENDPOINTS, networkPath: NetworkPath.PUBLIC, components: { codecServer: false } }),
+  },
+  {
+    id: 'TEMPORAL_NETWORK_EGRESS',
+    name: 'a supplied VPC that has the endpoints',
+    input: hotRequest({ egress: WorkerEgress.VPC_ENDPOINTS, placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', privateRouteTables: false, createAwsServiceEndpoints: false })] }),
+  },
+  {
+    id: 'TEMPORAL_NETWORK_PLACEMENT',
+    name: 'a cluster and subnets with their VPC',
+    input: hotRequest({ placements: [placement('us-east-1', { suppliedVpc: true, vpcCidr: '10.50.0.0/16', networkProps: ['workerSubnetIds', 'clusterArn'] })] }),
+  },
   { id: 'TEMPORAL_SERVICE_SIZING', name: 'a sized fleet', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { cpu: 1024, memoryLimitMiB: 2048, minCapacity: 3, maxCapacity: 12 } } } }) },
+  {
+    id: 'TEMPORAL_SERVICE_SIZING',
+    name: 'a stop timeout and a health check in ECS\'s ranges',
+    input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { stopTimeoutSeconds: 2, healthCheck: { command: ['CMD', 'true'], intervalSeconds: 300, timeoutSeconds: 60, retries: 10, startPeriodSeconds: 300 } } } } }),
+  },
+  { id: 'TEMPORAL_STANDBY_MIN_CAPACITY', name: 'an Active/Hot standby at the active fleet\'s steady state', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { minCapacity: 2, standbyMinCapacity: 6, maxCapacity: 12 } } } }) },
+  { id: 'TEMPORAL_STANDBY_MIN_CAPACITY', name: 'an Active/Hot standby above the default maximum (the default maximum follows it)', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { standbyMinCapacity: 14 } } } }) },
   { id: 'TEMPORAL_ENVIRONMENT_RESERVED', name: 'task queue names in the environment', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { environment: { TASK_QUEUE: 'orders' } } } } }) },
   { id: 'TEMPORAL_CODEC_SERVER_SETTINGS', name: 'the Temporal Cloud web UI origin', input: hotRequest({ components: { codecServerInput: { certificateArns: {}, corsAllowedOrigins: ['https://cloud.temporal.io'] } } }) },
   { id: 'TEMPORAL_PROXY_SETTINGS', name: 'the default proxy ports', input: hotRequest({ components: { proxy: true, proxyInput: {} } }) },
@@ -806,6 +1070,46 @@ describe('codec servers and proxies (hand-built plans)', () => {
     expect(rest).toEqual([]);
     expect([f.constructPath, f.prop, f.value]).toEqual(['App/Orders/us-east-1', 'proxy', "'orders.a1b2c.tmprl.cloud:7233'"]);
     expect(f.message).toContain('aws-us-east-1.region.tmprl.cloud:7233');
+  });
+});
+
+describe('codec server names and certificates', () => {
+  const codecOf = (request: DeploymentRequest, awsRegion: string) =>
+    planDeployment(request).regions.find((r) => r.awsRegion === awsRegion)!.codecServers[0].settings;
+
+  test('each region\'s codec server gets its certificate and name, whatever the keys\' spelling', () => {
+    const request = hotRequest({ components: { codecServerInput: { ...CODEC_CERTS, domainNames: CODEC_DOMAINS } } });
+    expect(findingsOf(request)).toEqual([]);
+    const east = codecOf(request, 'us-east-1');
+    const west = codecOf(request, 'us-west-2');
+    expect([east.certificateArn, east.domainName, east.dnsRecord, east.createCertificate]).toEqual([CODEC_CERT_EAST, 'codec-east.example.com', false, false]);
+    expect([west.certificateArn, west.domainName]).toEqual([CODEC_CERTS.certificateArns['us-west-2'], 'codec-west.example.com']);
+  });
+
+  test('with a zone: a record per region, and a certificate requested where none is given', () => {
+    const request = hotRequest({ components: { codecServerInput: { certificateArns: { 'us-east-1': CODEC_CERT_EAST }, domainNames: CODEC_DOMAINS, hostedZoneGiven: true } } });
+    expect(findingsOf(request)).toEqual([]);
+    expect([codecOf(request, 'us-east-1').dnsRecord, codecOf(request, 'us-east-1').createCertificate]).toEqual([true, false]);
+    expect([codecOf(request, 'us-west-2').dnsRecord, codecOf(request, 'us-west-2').createCertificate]).toEqual([true, true]);
+  });
+
+  test('a name without a zone gets no certificate: the region still needs one', () => {
+    const found = findingsFor(hotRequest({ components: { codecServerInput: { domainNames: CODEC_DOMAINS } } }), 'TEMPORAL_CODEC_CERTIFICATE');
+    expect(found.map((f) => f.prop)).toEqual(['codecServer.certificateArns.us-east-1', 'codecServer.certificateArns.us-west-2']);
+  });
+
+  test.each([
+    ['arn:aws:acm:us-east-1:111111111111:cert/1', 'is not an ACM certificate ARN'],
+    ['arn:aws:acm:us-west-2:111111111111:certificate/1', 'is a certificate of us-west-2'],
+  ])('certificateArns.us-east-1 = %j is an error', (arn, text) => {
+    const found = findingsFor(hotRequest({ components: { codecServerInput: { certificateArns: { ...CODEC_CERTS.certificateArns, 'AWS-US-EAST-1': arn } } } }), 'TEMPORAL_CODEC_SERVER_SETTINGS');
+    expect(found.map((f) => [f.severity, f.prop, f.value])).toEqual([[Severity.ERROR, 'codecServer.certificateArns.AWS-US-EAST-1', `'${arn}'`]]);
+    expect(found[0].message).toContain(text);
+  });
+
+  test('a certificate ARN unknown at synth (a token) is not checked', () => {
+    const request = hotRequest({ components: { codecServerInput: { certificateArns: { 'us-east-1': '${Token[TOKEN.12]}', 'us-west-2': '${Token[TOKEN.13]}' }, domainNames: CODEC_DOMAINS } } });
+    expect(findingsOf(request)).toEqual([]);
   });
 });
 
@@ -1053,6 +1357,12 @@ describe('the rule pack', () => {
   test('only deliberate trade-offs are warnings', () => {
     expect(RULES.filter((r) => r.severity === Severity.WARNING).map((r) => r.id).sort()).toEqual([
       'TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT',
+      // A codec server on the load balancer's own DNS name: fine for the CLI over a VPN with its CA trusted, not for browsers.
+      'TEMPORAL_CODEC_DOMAIN',
+      // Workers on the Namespace Endpoint with forwarding disabled: minutes of waiting after a failover.
+      'TEMPORAL_NAMESPACE_ENDPOINT_FORWARDING_DISABLED',
+      // A same-region replica (Preview) does not survive a region outage.
+      'TEMPORAL_REPLICA_SAME_REGION_OUTAGE',
       'TEMPORAL_SHARD_SINGLE_REGION',
       // A block's mTLS server name that is not the Namespace Endpoint host: right behind a TLS-terminating proxy.
       'TEMPORAL_TLS_SERVER_NAME_MISMATCH',

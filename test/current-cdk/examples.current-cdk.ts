@@ -13,6 +13,7 @@ import { builtinFindings, builtinValidationPlugin, GATE_CHECK, templatesIn } fro
 import { build as activeActive } from '../../examples/active-active/main';
 import { build as activeCold } from '../../examples/active-cold/main';
 import { build as activeHot } from '../../examples/active-hot/main';
+import { build as platform } from '../../examples/platform/main';
 import { build as regionallySharded } from '../../examples/regionally-sharded/main';
 import { build as serverless } from '../../examples/serverless/main';
 import { TemporalHaNagFindings } from '../../lib';
@@ -25,6 +26,7 @@ const BUILDS: Array<[string, (app: App) => unknown]> = [
   ['active-active', activeActive],
   ['regionally-sharded', regionallySharded],
   ['serverless', serverless],
+  ['platform', platform],
 ];
 
 test('every AWS CDK example is covered', () => {

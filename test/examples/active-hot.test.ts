@@ -1,5 +1,5 @@
 import { loadClientConnectConfig } from '@temporalio/envconfig';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { expectNagClean, synthExample } from './support';
 import { build } from '../../examples/active-hot/main';
@@ -16,10 +16,20 @@ describe('examples/active-hot', () => {
       const t = Template.fromStack(stack);
       t.resourceCountIs('AWS::EC2::VPCEndpoint', 1);
       t.resourceCountIs('AWS::Route53::HostedZone', 1);
-      t.resourceCountIs('AWS::Route53::RecordSet', 1);
+      t.resourceCountIs('AWS::Route53::RecordSet', 2); // the Regional Endpoint CNAME, the codec server's public name
       t.resourceCountIs('AWS::ECS::Service', 2); // Workers and codec server
       t.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
     }
+  });
+
+  test.each([['us-east-1', 'codec-use1'], ['us-west-2', 'codec-usw2']])('the %s codec server has its own name in the public zone, and Workers get that URL', (region, host) => {
+    const name = `${host}.orders.acme.example.com`;
+    const t = Template.fromStack(hot.stacks[region]);
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: `${name}.`, Type: 'A', HostedZoneId: 'Z0PUBLIC00000000000001' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Protocol: 'HTTPS', Certificates: [{ CertificateArn: Match.stringLikeRegexp(`^arn:aws:acm:${region}:`) }],
+    });
+    expect(workerContainers(hot.stacks[region])[0].env.CODEC_SERVER_URL).toBe(`https://${name}`);
   });
 
   test('cdk-nag AwsSolutions: no unacknowledged finding; every acknowledgement has a reason', () => {

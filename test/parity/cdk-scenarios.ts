@@ -66,13 +66,14 @@ export const CDK_SCENARIOS: Array<(app: App) => { readonly _plan: DeploymentPlan
   }),
   (app) => new cdk.RegionallyShardedNamespaces(app, 'Billing', {
     connectivity: cdk.Connectivity.privateLink(),
+    egress: cdk.WorkerEgress.VPC_ENDPOINTS,
     shards: [
       {
         name: 'east',
         pattern: cdk.DeploymentPattern.ACTIVE_HOT,
         namespace: { name: 'billing-east', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: cdk.PollerForwarding.DISABLED },
         credentials: cdk.TemporalCredentials.apiKeyFromSecretName('temporal/billing-east/api-key'),
-        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0') },
+        workers: { image: image('ghcr.io/acme/billing-worker:5.0.0'), standbyMinCapacity: 4, stopTimeoutSeconds: 90, healthCheck: { command: ['CMD', '/bin/healthcheck'], retries: 2 } },
       },
       {
         name: 'west',

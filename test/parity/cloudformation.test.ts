@@ -15,7 +15,6 @@ import { build as buildSharded } from '../../examples/regionally-sharded/main';
 import { build as buildServerless } from '../../examples/serverless/main';
 import { synthStack } from '../cdktf/support';
 
-
 /** Builds an AWS CDK example with its cdk.json context; returns its plan and every stack's template by region. */
 function cdkExample(name: string, build: (app: App) => { _plan: any }) {
   const app = cdkApp(name);

@@ -19,6 +19,9 @@ import {
   ComponentRouting, DeploymentPlan, FleetState, WorkerRuntime,
 } from '../../lib/core';
 
+/** A Temporal Cloud name (a Regional Endpoint record, a single-region namespace's zone apex), with or without the final dot. */
+const TEMPORAL_NAME = /(^|\.)tmprl\.cloud\.?$/;
+
 /** The planned components of a deployment, each as a sorted list of one-line descriptions. */
 export interface ComponentSet {
   /** `<region> <role> <namespace> <state> <temporal address>` (long-lived fleets). */
@@ -153,7 +156,8 @@ export function extractFromTerraform(tf: Json): ComponentSet {
   });
 
   // Private records, by the endpoint they resolve to.
-  const zoneRecords = all('aws_route53_record').filter((r) => !r.body.failover_routing_policy).flatMap((r) => {
+  // Temporal names only: a codec server's own (browser-facing) name is part of its settings (test/parity/settings.ts).
+  const zoneRecords = all('aws_route53_record').filter((r) => !r.body.failover_routing_policy && TEMPORAL_NAME.test(r.body.name)).flatMap((r) => {
     const zone = zones[ref(r.body.zone_id, 'aws_route53_zone') ?? ''];
     const target = endpoints[ref(r.body.records ?? r.body.alias, 'aws_vpc_endpoint') ?? ''];
     return (zone?.body.vpc ?? [{ vpc_region: '(public zone)' }]).map((v: Json) =>
@@ -406,6 +410,7 @@ export function extractFromCloudFormation(templatesByRegion: Record<string, Json
       failover.push(rec);
       continue;
     }
+    if (!TEMPORAL_NAME.test(rec.r.Properties.Name)) continue; // a codec server's own name: compared with its settings
     const zone = first(rec.r.Properties.HostedZoneId, rec.stackName, 'AWS::Route53::HostedZone');
     const target = first(rec.r.Properties.ResourceRecords ?? rec.r.Properties.AliasTarget, rec.stackName, 'AWS::EC2::VPCEndpoint');
     for (const v of zone?.r.Properties.VPCs ?? [{ VPCRegion: '(public zone)' }]) {

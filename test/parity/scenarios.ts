@@ -17,6 +17,7 @@ import {
   ShardPattern,
   TemporalCredentials,
   TemporalDeploymentBase,
+  WorkerEgress,
 } from '../../lib/cdktf';
 import { exampleContext } from '../cdktf/support';
 
@@ -60,16 +61,17 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   {
-    name: 'Regionally sharded: an Active/Hot shard homed in us-east-1 and an Active/Cold shard homed in us-west-2',
+    name: 'Regionally sharded: an Active/Hot shard homed in us-east-1 and an Active/Cold shard homed in us-west-2, without internet egress',
     build: () => new RegionallyShardedNamespaces(new TerraformStack(app(), 'billing'), 'Billing', {
       connectivity: Connectivity.privateLink(),
+      egress: WorkerEgress.VPC_ENDPOINTS,
       shards: [
         {
           name: 'east',
           pattern: ShardPattern.ACTIVE_HOT,
           namespace: { name: 'billing-east', accountId: 'a1b2c', primaryRegion: 'us-east-1', replicaRegion: 'us-west-2', pollerForwarding: PollerForwarding.DISABLED },
           credentials: TemporalCredentials.apiKeyFromSecretName('temporal/billing-east/api-key'),
-          workers: { image: 'ghcr.io/acme/billing-worker:5.0.0' },
+          workers: { image: 'ghcr.io/acme/billing-worker:5.0.0', standbyMinCapacity: 4, stopTimeoutSeconds: 90, healthCheck: { command: ['CMD', '/bin/healthcheck'], retries: 2 } },
         },
         {
           name: 'west',

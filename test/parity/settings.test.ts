@@ -19,8 +19,6 @@ import { build as buildCdkServerless } from '../../examples/serverless/main';
 import { aliasNameFor, DeploymentPlan, SERVERLESS_DEFAULTS } from '../../lib/core';
 import { synthStack, TfJson } from '../cdktf/support';
 
-
-
 type Templates = ReturnType<typeof templatesOf>;
 
 interface Synthesized {
@@ -33,7 +31,6 @@ interface Synthesized {
   /** Every stack of the AWS CDK app, by region. */
   readonly cfn: Templates;
 }
-
 
 const synthesized: Synthesized[] = SCENARIOS.map((scenario, i) => {
   const deployment = scenario.build();
@@ -96,15 +93,18 @@ describe('the scenarios exercise every kind of setting', () => {
 
   test('a cold standby service, a hot standby fleet, a proxy, secrets of both credential kinds and a codec server CORS origin', () => {
     expect(lines('services')).toEqual(expect.arrayContaining([
-      'us-west-2 worker payments.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30',
+      'us-west-2 worker payments.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30 stop=120',
       'us-west-2 codec cpu=256 memory=512 arch=X86_64 desired=0 scaling=none logs=30',
-      'us-west-2 worker orders.a1b2c cpu=512 memory=1024 arch=X86_64 desired=2 min=2 max=20 targetCpu=60 cooldown=60/300 logs=30',
-      'us-east-1 worker billing-west.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30',
+      'us-west-2 worker orders.a1b2c cpu=512 memory=1024 arch=X86_64 desired=2 min=2 max=20 targetCpu=60 cooldown=60/300 logs=30 stop=120',
+      'us-east-1 worker billing-west.a1b2c cpu=512 memory=1024 arch=X86_64 desired=0 min=0 max=10 targetCpu=60 cooldown=60/300 logs=30 stop=120',
+      // The Hot shard's standby keeps standbyMinCapacity tasks; stop timeout and health check as given.
+      'us-west-2 worker billing-east.a1b2c cpu=512 memory=1024 arch=X86_64 desired=4 min=4 max=10 targetCpu=60 cooldown=60/300 logs=30 stop=90 health=["CMD","/bin/healthcheck"]/30/5/2/0',
+      'us-east-1 worker billing-east.a1b2c cpu=512 memory=1024 arch=X86_64 desired=2 min=2 max=10 targetCpu=60 cooldown=60/300 logs=30 stop=90 health=["CMD","/bin/healthcheck"]/30/5/2/0',
       'us-east-2 proxy cpu=256 memory=512 arch=X86_64 desired=2 scaling=none logs=30',
     ]));
     expect(lines('environment')).toEqual(expect.arrayContaining([
       'us-east-1 worker shipping.a1b2c env TEMPORAL_ADDRESS=<proxy us-east-1>:7233',
-      'us-east-1 worker shipping.a1b2c env TEMPORAL_CODEC_ENDPOINT=https://<codec us-east-1>',
+      'us-east-1 worker shipping.a1b2c env CODEC_SERVER_URL=https://<codec us-east-1>',
       'us-east-1 worker shipping.a1b2c secret TEMPORAL_API_KEY',
       'us-west-2 worker payments.a1b2c secret TEMPORAL_TLS_CLIENT_CERT_DATA',
       'us-west-2 worker payments.a1b2c secret TEMPORAL_TLS_CLIENT_KEY_DATA',
@@ -192,7 +192,7 @@ const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof Setting
     tfFirst(j, 'aws_cloudwatch_metric_alarm', (b) => b.namespace === 'AWS/ApplicationELB' && b.provider === 'aws.us-east-1').dimensions.LoadBalancer = `\${aws_lb.${proxyLb}.arn_suffix}`;
   }, 'healthAlarms'],
   // Private zone records
-  ['a private zone record TTL of 300 s', HOT, (j) => { tfFirst(j, 'aws_route53_record').ttl = 300; }, 'zoneRecords'],
+  ['a private zone record TTL of 300 s', HOT, (j) => { tfFirst(j, 'aws_route53_record', (b) => /region\.tmprl\.cloud$/.test(b.name)).ttl = 300; }, 'zoneRecords'],
   // Serverless functions
   ['a Lambda runtime of nodejs22.x', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').runtime = 'nodejs22.x'; }, 'functions'],
   ['a Lambda memory of 512 MiB', SERVERLESS, (j) => { tfFirst(j, 'aws_lambda_function').memory_size = 512; }, 'functions'],
@@ -210,13 +210,15 @@ const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof Setting
   ['a target CPU of 75 %', AA, (j) => { tfFirst(j, 'aws_appautoscaling_policy').target_tracking_scaling_policy_configuration.target_value = 75; }, 'services'],
   ['a scale-in cooldown of 60 s', HOT, (j) => { tfFirst(j, 'aws_appautoscaling_policy').target_tracking_scaling_policy_configuration.scale_in_cooldown = 60; }, 'services'],
   ['a worker log retention of 7 days', SHARDED, (j) => { tfFirst(j, 'aws_cloudwatch_log_group', (b) => b.tags?.TemporalFleet).retention_in_days = 7; }, 'services'],
-  ['a stop timeout nobody planned', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.stopTimeout = 120; }); }, 'services'],
+  ['a stop timeout of 30 s for a fleet planned at 120', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.stopTimeout = 30; }); }, 'services'],
+  ['a health check nobody planned', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.healthCheck = { command: ['CMD', 'true'], interval: 30, timeout: 5, retries: 3, startPeriod: 0 }; }); }, 'services'],
+  ['a health check with 3 retries for one planned with 2', SHARDED, (j) => { tfContainer(j, (c) => c.healthCheck !== undefined, (c) => { c.healthCheck.retries = 3; }); }, 'services'],
   ['a codec server desired count of 1', AA, (j) => { tfFirst(j, 'aws_ecs_service', tfOf('codec')).desired_count = 1; }, 'services'],
   ['a running codec server in the cold region', COLD, (j) => { tfFirst(j, 'aws_ecs_service', (b) => tfOf('codec')(b) && b.desired_count === 0).desired_count = 2; }, 'services'],
   ['a proxy CPU of 512', AA, (j) => { tfFirst(j, 'aws_ecs_task_definition', tfOf('proxy')).cpu = '512'; }, 'services'],
   // Container environment
   ['another TASK_QUEUE', HOT, (j) => { tfContainer(j, isWorker, (c) => { tfEnv(c, 'TASK_QUEUE').value = 'orders-v2'; }); }, 'environment'],
-  ['TEMPORAL_TLS dropped', SHARDED, (j) => { tfContainer(j, isWorker, (c) => { c.environment = c.environment.filter((e: any) => e.name !== 'TEMPORAL_TLS'); }); }, 'environment'],
+  ['TEMPORAL_TLS=true written (TLS off for @temporalio/envconfig before 1.24)', SHARDED, (j) => { tfContainer(j, isWorker, (c) => { c.environment.push({ name: 'TEMPORAL_TLS', value: 'true' }); }); }, 'environment'],
   ['an extra variable nobody planned', COLD, (j) => { tfContainer(j, isWorker, (c) => { c.environment.push({ name: 'DEBUG', value: '1' }); }); }, 'environment'],
   ['variables written unsorted', HOT, (j) => { tfContainer(j, isWorker, (c) => { c.environment.reverse(); }); }, 'environment'],
   ['the API key under another variable name', AA, (j) => { tfContainer(j, isWorker, (c) => { c.secrets[0].name = 'TEMPORAL_APIKEY'; }); }, 'environment'],
@@ -225,7 +227,7 @@ const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof Setting
     const westProxy = Object.keys(j.resource.aws_lb).find((n) => j.resource.aws_lb[n].load_balancer_type === 'network' && j.resource.aws_lb[n].provider === 'aws.us-west-2');
     tfContainer(j, (c) => isWorker(c) && /us-east-1_Proxy/.test(tfEnv(c, 'TEMPORAL_ADDRESS').value), (c) => { tfEnv(c, 'TEMPORAL_ADDRESS').value = `\${aws_lb.${westProxy}.dns_name}:7233`; });
   }, 'environment'],
-  ['a worker codec URL over http', HOT, (j) => { tfContainer(j, isWorker, (c) => { tfEnv(c, 'TEMPORAL_CODEC_ENDPOINT').value = tfEnv(c, 'TEMPORAL_CODEC_ENDPOINT').value.replace('https:', 'http:'); }); }, 'environment'],
+  ['a worker codec URL over http', HOT, (j) => { tfContainer(j, isWorker, (c) => { tfEnv(c, 'CODEC_SERVER_URL').value = tfEnv(c, 'CODEC_SERVER_URL').value.replace('https:', 'http:'); }); }, 'environment'],
   ['a CORS origin of another Web UI', COLD, (j) => { tfContainer(j, tfIsCodec, (c) => { tfEnv(c, 'CORS_ALLOWED_ORIGINS').value = 'https://web.example.com'; }); }, 'environment'],
   ['a codec PORT of 9090', AA, (j) => { tfContainer(j, tfIsCodec, (c) => { tfEnv(c, 'PORT').value = '9090'; }); }, 'environment'],
   ['a proxy listening on 7234', AA, (j) => { tfContainer(j, (c) => c.name === 'proxy', (c) => { tfEnv(c, 'TEMPORAL_PROXY_LISTEN_PORT').value = '7234'; }); }, 'environment'],
@@ -251,6 +253,8 @@ const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof Setting
   ['a codec deregistration delay of 300 s', AA, (j) => { tfFirst(j, 'aws_lb_target_group', tfOf('codec')).deregistration_delay = '300'; }, 'loadBalancers'],
   ['a proxy listener on 443', AA, (j) => { tfFirst(j, 'aws_lb_listener', tfOf('proxy')).port = 443; }, 'loadBalancers'],
   ['an internet-facing proxy', AA, (j) => { tfFirst(j, 'aws_lb', tfOf('proxy')).internal = false; }, 'loadBalancers'],
+  // AWS service endpoints (no internet egress)
+  ['the ECR endpoint without private DNS', SHARDED, (j) => { tfFirst(j, 'aws_vpc_endpoint', (b) => /\.ecr\.api$/.test(b.service_name)).private_dns_enabled = false; }, 'serviceEndpoints'],
 ];
 
 describe('a deliberately broken Terraform rendering fails settings parity', () => {
@@ -321,7 +325,7 @@ const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, ke
   ['missing data treated as notBreaching', AA, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').TreatMissingData = 'notBreaching'; }, 'healthAlarms'],
   ['an alarm on the Average instead of the Minimum', COLD, (t) => { cfnFirst(t, 'AWS::CloudWatch::Alarm').Statistic = 'Average'; }, 'healthAlarms'],
   // Private zone records
-  ['a private zone record TTL of 300 s', HOT, (t) => { cfnFirst(t, 'AWS::Route53::RecordSet').TTL = '300'; }, 'zoneRecords'],
+  ['a private zone record TTL of 300 s', HOT, (t) => { cfnFirst(t, 'AWS::Route53::RecordSet', (p) => /region\.tmprl\.cloud\.$/.test(p.Name)).TTL = '300'; }, 'zoneRecords'],
   // Serverless functions
   ['a Lambda runtime of nodejs22.x', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).Runtime = 'nodejs22.x'; }, 'functions'],
   ['a Lambda memory of 512 MiB', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).MemorySize = 512; }, 'functions'],
@@ -353,15 +357,15 @@ const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, ke
       for (const s of stacks) for (const r of Object.values<any>(s.template.Resources)) if (r.Type === 'AWS::Logs::LogGroup') r.Properties.RetentionInDays = 7;
     }
   }, 'services'],
-  ['a stop timeout nobody planned', HOT, (t) => { cfnContainer(t, cfnIsWorker).StopTimeout = 120; }, 'services'],
+  ['a stop timeout of 30 s for a fleet planned at 120', HOT, (t) => { cfnContainer(t, cfnIsWorker).StopTimeout = 30; }, 'services'],
+  ['a health check nobody planned', HOT, (t) => { cfnContainer(t, cfnIsWorker).HealthCheck = { Command: ['CMD', 'true'], Interval: 30, Timeout: 5, Retries: 3, StartPeriod: 0 }; }, 'services'],
   ['a codec server desired count of 1', AA, (t) => { cfnService(t, cfnIsCodec).DesiredCount = 1; }, 'services'],
   ['a running codec server in the cold region', COLD, (t) => { cfnService(t, cfnIsCodec, (p) => p.DesiredCount === 0).DesiredCount = 2; }, 'services'],
   ['a proxy memory of 1024 MiB', AA, (t) => { cfnFirst(t, 'AWS::ECS::TaskDefinition', (p) => cfnIsProxy(p.ContainerDefinitions[0])).Memory = '1024'; }, 'services'],
   // Container environment
   ['another TASK_QUEUE', HOT, (t) => { cfnEnv(cfnContainer(t, cfnIsWorker), 'TASK_QUEUE').Value = 'orders-v2'; }, 'environment'],
-  ['TEMPORAL_TLS dropped', SHARDED, (t) => {
-    const c = cfnContainer(t, cfnIsWorker);
-    c.Environment = c.Environment.filter((e: any) => e.Name !== 'TEMPORAL_TLS');
+  ['TEMPORAL_TLS=true written (TLS off for @temporalio/envconfig before 1.24)', SHARDED, (t) => {
+    cfnContainer(t, cfnIsWorker).Environment.push({ Name: 'TEMPORAL_TLS', Value: 'true' });
   }, 'environment'],
   ['an extra variable nobody planned', COLD, (t) => { cfnContainer(t, cfnIsWorker).Environment.push({ Name: 'DEBUG', Value: '1' }); }, 'environment'],
   ['variables written unsorted', HOT, (t) => { cfnContainer(t, cfnIsWorker).Environment.reverse(); }, 'environment'],
@@ -369,10 +373,13 @@ const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, ke
   ['the client key secret dropped', COLD, (t) => { const c = cfnContainer(t, cfnIsWorker); c.Secrets = c.Secrets.slice(0, 1); }, 'environment'],
   ['a worker dialing the codec server\'s load balancer', AA, (t) => {
     const c = cfnContainer(t, cfnIsWorker, 'us-east-1');
-    const codec = cfnEnv(c, 'TEMPORAL_CODEC_ENDPOINT').Value['Fn::Join'][1][1];
+    const codec = cfnEnv(c, 'CODEC_SERVER_URL').Value['Fn::Join'][1][1];
     cfnEnv(c, 'TEMPORAL_ADDRESS').Value = { 'Fn::Join': ['', [codec, ':7233']] };
   }, 'environment'],
-  ['a worker codec URL over http', HOT, (t) => { cfnEnv(cfnContainer(t, cfnIsWorker), 'TEMPORAL_CODEC_ENDPOINT').Value['Fn::Join'][1][0] = 'http://'; }, 'environment'],
+  ['a worker codec URL over http', HOT, (t) => {
+    const v = cfnEnv(cfnContainer(t, cfnIsWorker), 'CODEC_SERVER_URL');
+    v.Value = String(v.Value).replace('https://', 'http://');
+  }, 'environment'],
   ['a CORS origin of another Web UI', COLD, (t) => { cfnEnv(cfnContainer(t, cfnIsCodec), 'CORS_ALLOWED_ORIGINS').Value = 'https://web.example.com'; }, 'environment'],
   ['a codec PORT of 9090', AA, (t) => { cfnEnv(cfnContainer(t, cfnIsCodec), 'PORT').Value = '9090'; }, 'environment'],
   ['a proxy dialing a Regional Endpoint', AA, (t) => {
@@ -404,6 +411,8 @@ const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, ke
     attr(cfnFirst(t, 'AWS::ElasticLoadBalancingV2::TargetGroup', (p) => p.Protocol === 'TCP').TargetGroupAttributes, 'deregistration_delay.timeout_seconds').Value = '300';
   }, 'loadBalancers'],
   ['a proxy listener on 443', AA, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', (p) => p.Protocol === 'TCP').Port = 443; }, 'loadBalancers'],
+  // AWS service endpoints (no internet egress)
+  ['the ECR endpoint without private DNS', SHARDED, (t) => { cfnFirst(t, 'AWS::EC2::VPCEndpoint', (p) => /ecr\.api/.test(JSON.stringify(p.ServiceName))).PrivateDnsEnabled = false; }, 'serviceEndpoints'],
 ];
 
 describe('a deliberately broken CloudFormation rendering fails settings parity', () => {

@@ -21,15 +21,17 @@
  */
 import { CfnResource, cloudFormationIndex, CloudFormationStack } from './components';
 import {
-  AuthMethod, DeploymentPlan, WorkerRuntime, fleetEnvironment, functionEnvironment, PRIVATE_ZONE_DEFAULTS, ServerlessEnv, ServiceSettings,
+  AuthMethod, codecServerUrl, DeploymentPlan, WorkerRuntime, fleetEnvironment, functionEnvironment, PRIVATE_ZONE_DEFAULTS, ServerlessEnv,
+  ServiceSettings,
 } from '../../lib/core';
+import { regionNetwork } from '../../lib/core/components/network';
 
 type Json = Record<string, any>;
 
 /** The settings of a deployment's components, each kind a sorted list of one-line descriptions. */
 export interface SettingSet {
   /**
-   * ECS services: `<region> <role> <key> cpu= memory= arch= desired= min= max= targetCpu= cooldown=out/in logs= [stop=]`
+   * ECS services: `<region> <role> <key> cpu= memory= arch= desired= min= max= targetCpu= cooldown=out/in logs= [stop=] [health=<command>/interval/timeout/retries/startPeriod]`
    * (`<key>`: the namespace of a fleet; codec servers and proxies have no scaling).
    */
   readonly services: string[];
@@ -51,11 +53,13 @@ export interface SettingSet {
   readonly zoneRecords: string[];
   /** Serverless functions: `<region> function <namespace> runtime= memory= timeout= arch= handler= logs= alias=`. */
   readonly functions: string[];
+  /** AWS service endpoints of VPCs without internet egress: `<region> <service> <Interface|Gateway> [privateDns=]`. */
+  readonly serviceEndpoints: string[];
 }
 
 /** The kinds of settings, in a stable order. */
 export const SETTING_KINDS: ReadonlyArray<keyof SettingSet> = [
-  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'functions',
+  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'functions', 'serviceEndpoints',
 ];
 
 function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
@@ -71,6 +75,7 @@ function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
     healthAlarms: distinct(parts.healthAlarms),
     zoneRecords: sorted(parts.zoneRecords),
     functions: sorted(parts.functions),
+    serviceEndpoints: sorted(parts.serviceEndpoints),
   };
 }
 
@@ -84,6 +89,8 @@ interface ServiceFacts {
   readonly scaling?: { min: unknown; max: unknown; targetCpu: unknown; scaleOut: unknown; scaleIn: unknown };
   readonly logs: unknown;
   readonly stopTimeout?: unknown;
+  /** The container health check: command, interval, timeout, retries, start period (undefined: none). */
+  readonly health?: readonly unknown[];
 }
 
 /** A codec server's or proxy's service: no autoscaling. */
@@ -96,7 +103,8 @@ function serviceLine(key: string, f: ServiceFacts): string {
     ? `min=${f.scaling.min} max=${f.scaling.max} targetCpu=${f.scaling.targetCpu} cooldown=${f.scaling.scaleOut}/${f.scaling.scaleIn}`
     : 'scaling=none';
   const stop = f.stopTimeout === undefined ? '' : ` stop=${f.stopTimeout}`;
-  return `${key} cpu=${f.cpu} memory=${f.memory} arch=${f.arch ?? '(none)'} desired=${f.desired ?? '(none)'} ${scaling} logs=${f.logs ?? '(none)'}${stop}`;
+  const health = f.health === undefined ? '' : ` health=${JSON.stringify(f.health[0])}/${f.health.slice(1).join('/')}`;
+  return `${key} cpu=${f.cpu} memory=${f.memory} arch=${f.arch ?? '(none)'} desired=${f.desired ?? '(none)'} ${scaling} logs=${f.logs ?? '(none)'}${stop}${health}`;
 }
 
 /**
@@ -121,6 +129,8 @@ interface LoadBalancerFacts {
   readonly scheme: string;
   /** Codec servers only (the proxy's peers are not a planned setting). */
   readonly allowed?: string;
+  /** Codec servers only: the record of the browser-facing name, `<name> A alias` (to this load balancer) or `(none)`. */
+  readonly dns?: string;
   readonly deregistration: unknown;
   readonly accessLogs?: unknown;
 }
@@ -128,7 +138,7 @@ interface LoadBalancerFacts {
 function loadBalancerLine(key: string, f: LoadBalancerFacts): string {
   const opt = (name: string, v: unknown) => (v === undefined ? '' : ` ${name}=${v}`);
   return `${key} container=${f.container} target=${f.target} health=${f.health} listener=${f.listener}${opt('ssl', f.ssl)}${opt('cert', f.cert)}`
-    + ` scheme=${f.scheme}${opt('allowed', f.allowed)} deregistration=${f.deregistration}${opt('accessLogs', f.accessLogs)}`;
+    + ` scheme=${f.scheme}${opt('allowed', f.allowed)}${opt('dns', f.dns)} deregistration=${f.deregistration}${opt('accessLogs', f.accessLogs)}`;
 }
 
 interface AlarmFacts {
@@ -175,6 +185,13 @@ function functionEnvironmentLines(key: string, vars: Record<string, unknown>): s
   return environmentLines(key, plain, secrets, Object.keys(vars).filter((k) => !k.endsWith(ServerlessEnv.SECRET_FIELD_SUFFIX)));
 }
 
+/** An AWS service endpoint (not Temporal's PrivateLink endpoint, `com.amazonaws.vpce.*`) as a line, or undefined. */
+function serviceEndpointLine(region: string, serviceName: string, type: unknown, privateDns: unknown): string | undefined {
+  const prefix = `com.amazonaws.${region}.`;
+  if (!serviceName.startsWith(prefix)) return undefined;
+  return `${region} ${serviceName.slice(prefix.length)} ${type}${type === 'Interface' ? ` privateDns=${privateDns}` : ''}`;
+}
+
 /** The label of a component's load balancer DNS name: `<codec us-east-1>`. */
 const componentRef = (component: string, region: string) => `<${component} ${region}>`;
 
@@ -187,9 +204,15 @@ const PROXY = 'proxy';
 // ---------------------------------------------------------------------------------------------
 
 /** The settings lib/core resolved. */
+/** The URL of a region's codec server as the plan gives it: its domain name, else its load balancer. */
+function codecUrlOf(r: DeploymentPlan['regions'][number], codecServerId: string | undefined): string | undefined {
+  const codec = r.codecServers.find((c) => c.id === codecServerId);
+  return codec ? codecServerUrl(codec.settings, componentRef(CODEC, r.awsRegion)) : undefined;
+}
+
 export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
   const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [],
+    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
   };
   const authOf = (namespace: string) => plan.namespaces.find((n) => n.qualifiedName === namespace)?.auth ?? AuthMethod.API_KEY;
   for (const r of plan.regions) {
@@ -209,11 +232,15 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
           scaleIn: s.scaling.scaleInCooldownSeconds,
         },
         logs: s.logRetentionDays,
+        stopTimeout: s.stopTimeoutSeconds,
+        health: s.healthCheck && [
+          s.healthCheck.command, s.healthCheck.intervalSeconds, s.healthCheck.timeoutSeconds, s.healthCheck.retries, s.healthCheck.startPeriodSeconds,
+        ],
       }) : `${key} (no service settings in the plan)`);
       const proxy = f.proxyId ? r.proxies.find((p) => p.id === f.proxyId) : undefined;
       const env = fleetEnvironment(f, {
         proxyAddress: proxy ? `${componentRef(PROXY, r.awsRegion)}:${proxy.settings.listenerPort}` : undefined,
-        codecUrl: f.codecServerId ? `https://${componentRef(CODEC, r.awsRegion)}` : undefined,
+        codecUrl: codecUrlOf(r, f.codecServerId),
       });
       out.environment.push(...environmentLines(key, env.plain, Object.keys(env.secrets)));
     }
@@ -228,10 +255,11 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
         health: `HTTP:${s.healthCheckPath}`,
         listener: `HTTPS:${s.listenerPort}`,
         ssl: s.sslPolicy,
-        cert: s.certificateArn ?? '(none)',
+        cert: s.certificateArn ?? (s.createCertificate ? `(requested for ${s.domainName})` : '(none)'),
         scheme: s.internetFacing ? 'internet-facing' : 'internal',
         // Undefined: the worker VPC's CIDR, which only the engine knows.
         allowed: s.allowedCidrs?.join(',') ?? '<vpc>',
+        dns: s.dnsRecord ? `${s.domainName} A alias` : '(none)',
         deregistration: s.deregistrationDelaySeconds,
         accessLogs: s.accessLogsPrefix,
       }));
@@ -268,7 +296,7 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
         logs: s.logRetentionDays,
         alias: s.aliasName,
       }));
-      const codecEndpoint = f.codecServerId ? `https://${componentRef(CODEC, f.awsRegion)}` : s.codecEndpoint;
+      const codecEndpoint = codecUrlOf(r, f.codecServerId) ?? s.codecEndpoint;
       const env = functionEnvironment({ ...s, codecEndpoint }, authOf(f.namespace), () => ({ secretArn: '<secret>' }));
       out.environment.push(...functionEnvironmentLines(key, env.variables));
     }
@@ -296,6 +324,11 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
       }
     }
   }
+  for (const r of plan.regions) {
+    for (const e of regionNetwork(plan, r).serviceEndpoints) {
+      out.serviceEndpoints.push(serviceEndpointLine(r.awsRegion, `com.amazonaws.${r.awsRegion}.${e.service}`, e.type, true)!);
+    }
+  }
   return settingSet(out);
 }
 
@@ -308,7 +341,7 @@ interface TfResource { readonly type: string; readonly name: string; readonly bo
 /** The settings a cdk.tf.json writes. */
 export function settingsFromTerraform(tf: Json): SettingSet {
   const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [],
+    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
   };
   const providerRegion: Record<string, string> = {};
   for (const p of tf.provider?.aws ?? []) providerRegion[p.alias ? `aws.${p.alias}` : 'aws'] = p.region;
@@ -352,6 +385,13 @@ export function settingsFromTerraform(tf: Json): SettingSet {
     return lb ? lbLabel(lb[1]) : '<ref>';
   });
   const retentionOf = (expr: unknown) => logGroups[ref(expr, 'aws_cloudwatch_log_group') ?? '']?.body.retention_in_days;
+  const records = all('aws_route53_record');
+  /** A listener's certificate: an ARN, or the certificate requested (and validated) for a name. */
+  const tfCertificate = (arn: unknown): string => {
+    const validation = byName('aws_acm_certificate_validation')[ref(arn, 'aws_acm_certificate_validation') ?? ''];
+    const requested = validation && byName('aws_acm_certificate')[ref(validation.body.certificate_arn, 'aws_acm_certificate') ?? ''];
+    return requested ? `(requested for ${requested.body.domain_name})` : String(arn ?? '(none)');
+  };
 
   for (const s of services) {
     const c = s.container;
@@ -375,6 +415,7 @@ export function settingsFromTerraform(tf: Json): SettingSet {
       },
       logs: retentionOf(c.logConfiguration?.options?.['awslogs-group']),
       stopTimeout: c.stopTimeout,
+      health: c.healthCheck && ['command', 'interval', 'timeout', 'retries', 'startPeriod'].map((k) => c.healthCheck[k]),
     }));
     const plain = Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, normalize(v)]));
     out.environment.push(...environmentLines(key, plain, (c.secrets ?? []).map((x: Json) => x.name)));
@@ -398,9 +439,10 @@ export function settingsFromTerraform(tf: Json): SettingSet {
       health: `${hc.protocol ?? tg?.body.protocol}${hc.path ? `:${hc.path}` : ''}`,
       listener: listener ? `${listener.body.protocol}:${listener.body.port}` : '(no listener)',
       ssl: listener?.body.ssl_policy,
-      cert: listener?.body.protocol === 'HTTPS' ? listener.body.certificate_arn ?? '(none)' : undefined,
+      cert: listener?.body.protocol === 'HTTPS' ? tfCertificate(listener.body.certificate_arn) : undefined,
       scheme: lb ? (lb.body.internal ? 'internal' : 'internet-facing') : '(no load balancer)',
       allowed: s.role === CODEC ? allowed.join(',') || '(none)' : undefined,
+      dns: s.role === CODEC ? records.filter((r) => lb && ref(r.body.alias?.name, 'aws_lb') === lb.name).map((r) => `${r.body.name} ${r.body.type} alias`).join(',') || '(none)' : undefined,
       deregistration: tg?.body.deregistration_delay,
       accessLogs: s.role === CODEC || accessLogs ? (accessLogs && accessLogs.enabled !== false ? accessLogs.prefix ?? '(no prefix)' : 'off') : undefined,
     }));
@@ -409,7 +451,6 @@ export function settingsFromTerraform(tf: Json): SettingSet {
   // Failover records, each side with its health check and the alarm the check reads.
   const healthChecks = byName('aws_route53_health_check');
   const alarms = byName('aws_cloudwatch_metric_alarm');
-  const records = all('aws_route53_record');
   for (const r of records.filter((x) => x.body.failover_routing_policy)) {
     const target = ref(r.body.records, 'aws_lb');
     const check = healthChecks[ref(r.body.health_check_id, 'aws_route53_health_check') ?? ''];
@@ -439,7 +480,9 @@ export function settingsFromTerraform(tf: Json): SettingSet {
 
   // Private zone records (the Temporal names resolved through PrivateLink).
   const zones = byName('aws_route53_zone');
-  for (const r of records.filter((x) => !x.body.failover_routing_policy)) {
+  // A codec server's name and its certificate's validation record are compared with its load balancer.
+  const codecRecord = (r: TfResource) => String(r.body.name).includes('(aws_acm_certificate.') || lbLabel(ref(r.body.alias?.name, 'aws_lb') ?? '').startsWith(`<${CODEC} `);
+  for (const r of records.filter((x) => !x.body.failover_routing_policy && !codecRecord(x))) {
     const zone = zones[ref(r.body.zone_id, 'aws_route53_zone') ?? ''];
     for (const v of zone?.body.vpc ?? [{ vpc_region: '(public zone)' }]) {
       out.zoneRecords.push(`${v.vpc_region ?? zone.region} ${zone?.body.name ?? '(no zone)'} ${r.body.name} ${r.body.type} ${r.body.alias ? 'alias' : `ttl=${r.body.ttl}`}`);
@@ -463,6 +506,10 @@ export function settingsFromTerraform(tf: Json): SettingSet {
     }));
     out.environment.push(...functionEnvironmentLines(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, normalize(v)]))));
   }
+  for (const e of all('aws_vpc_endpoint')) {
+    const line = serviceEndpointLine(e.region, e.body.service_name, e.body.vpc_endpoint_type, e.body.private_dns_enabled);
+    if (line) out.serviceEndpoints.push(line);
+  }
   return settingSet(out);
 }
 
@@ -473,7 +520,7 @@ export function settingsFromTerraform(tf: Json): SettingSet {
 /** The settings a set of CloudFormation stacks (by region) writes; references between stacks are followed. */
 export function settingsFromCloudFormation(templatesByRegion: Record<string, Json | CloudFormationStack[]>): SettingSet {
   const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [],
+    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
   };
   const { stacks, refs, literal, ofType, first } = cloudFormationIndex(templatesByRegion);
   const attribute = (attrs: Json[] | undefined, key: string) => (attrs ?? []).find((a) => a.Key === key)?.Value;
@@ -548,6 +595,7 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
       },
       logs: retentionOf(c.LogConfiguration?.Options?.['awslogs-group'], s.td?.stackName ?? s.stackName),
       stopTimeout: c.StopTimeout,
+      health: c.HealthCheck && ['Command', 'Interval', 'Timeout', 'Retries', 'StartPeriod'].map((k) => c.HealthCheck[k]),
     }));
     const stackOfTd = s.td?.stackName ?? s.stackName;
     const plain = Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, normalize(v, stackOfTd)]));
@@ -576,9 +624,15 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
       health: `${tgp.HealthCheckProtocol ?? tgp.Protocol}${tgp.HealthCheckPath ? `:${tgp.HealthCheckPath}` : ''}`,
       listener: listener ? `${listener.r.Properties.Protocol}:${listener.r.Properties.Port}` : '(no listener)',
       ssl: listener?.r.Properties.SslPolicy,
-      cert: listener?.r.Properties.Protocol === 'HTTPS' ? (listener.r.Properties.Certificates ?? []).map((x: Json) => normalize(x.CertificateArn, listener.stackName)).join(',') || '(none)' : undefined,
+      cert: listener?.r.Properties.Protocol === 'HTTPS' ? (listener.r.Properties.Certificates ?? []).map((x: Json) => {
+        const requested = first(x.CertificateArn, listener.stackName, 'AWS::CertificateManager::Certificate');
+        return requested ? `(requested for ${requested.r.Properties.DomainName})` : normalize(x.CertificateArn, listener.stackName);
+      }).join(',') || '(none)' : undefined,
       scheme: lb?.r.Properties.Scheme ?? '(no load balancer)',
       allowed: s.role === CODEC ? allowed.join(',') || '(none)' : undefined,
+      dns: s.role === CODEC ? ofType('AWS::Route53::RecordSet')
+        .filter((r) => lb && r.r.Properties.AliasTarget && refs(r.r.Properties.AliasTarget, r.stackName).some((x) => x.key === lb.key))
+        .map((r) => `${String(r.r.Properties.Name).replace(/\.$/, '')} ${r.r.Properties.Type} alias`).join(',') || '(none)' : undefined,
       deregistration: attribute(tgp.TargetGroupAttributes, 'deregistration_delay.timeout_seconds'),
       accessLogs: s.role === CODEC || logsOn ? (logsOn ? attribute(lbAttrs, 'access_logs.s3.prefix') ?? '(no prefix)' : 'off') : undefined,
     }));
@@ -619,7 +673,9 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
   }
 
   // Private zone records.
-  for (const r of records.filter((x) => !x.r.Properties.Failover)) {
+  // A codec server's name is compared with its load balancer.
+  const codecRecord = (r: CfnResource) => r.r.Properties.AliasTarget && label(loadBalancerOf(r.r.Properties.AliasTarget, r.stackName)).startsWith(`<${CODEC} `);
+  for (const r of records.filter((x) => !x.r.Properties.Failover && !codecRecord(x))) {
     const p = r.r.Properties;
     const zone = first(p.HostedZoneId, r.stackName, 'AWS::Route53::HostedZone');
     for (const v of zone?.r.Properties.VPCs ?? [{ VPCRegion: '(public zone)' }]) {
@@ -645,6 +701,14 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
       alias: aliases.find((a) => refs(a.r.Properties.FunctionName, a.stackName).some((x) => x.key === f.key))?.r.Properties.Name,
     }));
     out.environment.push(...functionEnvironmentLines(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, normalize(v, f.stackName)]))));
+  }
+  // AWS service endpoint names are written with the stack's region as a reference (`com.amazonaws.${AWS::Region}.ecr.api`).
+  const inRegion = (v: unknown, region: string): string => (typeof v === 'string' ? v : (v as Json)?.Ref === 'AWS::Region' ? region
+    : (v as Json)?.['Fn::Join'] ? (v as Json)['Fn::Join'][1].map((x: unknown) => inRegion(x, region)).join((v as Json)['Fn::Join'][0]) : '<ref>');
+  for (const e of ofType('AWS::EC2::VPCEndpoint')) {
+    const p = e.r.Properties;
+    const line = serviceEndpointLine(e.region, inRegion(p.ServiceName, e.region), p.VpcEndpointType ?? 'Gateway', p.PrivateDnsEnabled);
+    if (line) out.serviceEndpoints.push(line);
   }
   return settingSet(out);
 }

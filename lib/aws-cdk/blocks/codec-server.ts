@@ -3,11 +3,13 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { loadBalancedService, LoadBalancedServiceProps } from './load-balanced-service';
 import {
-  checkCodecServer, CodecServerEnv, CodecServerInput, CodecServerServiceOptions, CodecServerSettings, resolveCodecServer,
+  checkCodecServer, CodecServerEnv, CodecServerInput, CodecServerServiceOptions, CodecServerSettings, codecServerUrl, resolveCodecServer,
 } from '../../core/components/codec-server';
 import { throwIfProblems } from '../../core/errors';
 import { FleetState } from '../../core/model';
@@ -17,13 +19,23 @@ export type { CodecServerServiceOptions, CodecServerSettings } from '../../core/
 
 /** Construction properties of `TemporalCodecServer`. */
 export interface TemporalCodecServerProps extends LoadBalancedServiceProps, CodecServerServiceOptions {
-  /** The certificate of the HTTPS listener, in the stack's region; it must cover `domainName`. */
-  readonly certificate: acm.ICertificate;
   /**
-   * The DNS name users reach the codec server at, for `url` (create its record yourself, or a failover record for several regions).
-   * @default - the load balancer's DNS name (which the certificate usually does not cover)
+   * The certificate of the HTTPS listener, in the stack's region; it must cover `domainName` (not checkable at synth for an imported ARN).
+   * @default - with `domainName` and `hostedZone`, a new certificate for `domainName`, DNS-validated in the zone (which must be public);
+   * otherwise required
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * The DNS name people's browsers (the Web UI calls the codec server from them) and Workers reach the codec server at, for `url`.
+   * @default - the load balancer's DNS name, which no public certificate covers
    */
   readonly domainName?: string;
+  /**
+   * The hosted zone to write `domainName`'s alias A record (to the load balancer) in: a public zone, or a private zone of the network the
+   * browsers resolve (not the worker VPC's).
+   * @default - no record: create it yourself (or a failover record for several regions)
+   */
+  readonly hostedZone?: route53.IHostedZone;
   /**
    * IPv4 CIDRs allowed to reach the HTTPS listener (port 443). Ignored when `allowFrom` is set.
    * @default - the VPC's IPv4 CIDR for an internal load balancer; any IPv4 address when internet-facing
@@ -72,6 +84,10 @@ export class TemporalCodecServer extends Construct {
   public readonly connections: ec2.Connections;
   /** The bucket receiving the access logs. */
   public readonly accessLogsBucket: s3.IBucket;
+  /** The certificate of the HTTPS listener (given, or requested for `domainName`). */
+  public readonly certificate: acm.ICertificate;
+  /** The alias record of `domainName` in `hostedZone`, when a zone was given. */
+  public readonly dnsRecord?: route53.ARecord;
   /** The codec server URL, `https://<domainName or load balancer DNS name>`. */
   public readonly url: string;
   /** The resolved settings: ports, health check, CORS origins, sizing, the container's environment. */
@@ -80,7 +96,9 @@ export class TemporalCodecServer extends Construct {
   constructor(scope: Construct, id: string, props: TemporalCodecServerProps) {
     super(scope, id);
     const awsRegion = Stack.of(this).region;
-    const input: CodecServerInput = { ...props, certificateArn: props.certificate.certificateArn, awsRegion };
+    const input: CodecServerInput = {
+      ...props, certificateArn: props.certificate?.certificateArn, awsRegion, hostedZoneGiven: props.hostedZone !== undefined,
+    };
     throwIfProblems('TemporalCodecServer', this.node.path, checkCodecServer(input, '', this.node.path));
     const settings = resolveCodecServer(input, awsRegion, FleetState.ACTIVE);
     const vpc = props.cluster.vpc;
@@ -112,11 +130,16 @@ export class TemporalCodecServer extends Construct {
     });
     this.loadBalancer.logAccessLogs(this.accessLogsBucket, props.accessLogsPrefix ?? settings.accessLogsPrefix);
     this.connections = this.loadBalancer.connections;
+    // A missing certificate (no name and zone to request one for) is reported by checkCodecServer above.
+    this.certificate = props.certificate ?? new acm.Certificate(this, 'Certificate', {
+      domainName: settings.domainName!,
+      validation: acm.CertificateValidation.fromDns(props.hostedZone),
+    });
 
     this.listener = this.loadBalancer.addListener('Https', {
       port: settings.listenerPort,
       protocol: elbv2.ApplicationProtocol.HTTPS,
-      certificates: [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)],
+      certificates: [elbv2.ListenerCertificate.fromCertificateManager(this.certificate)],
       sslPolicy: props.sslPolicy ?? (settings.sslPolicy as elbv2.SslPolicy),
       open: false,
     });
@@ -128,6 +151,14 @@ export class TemporalCodecServer extends Construct {
       deregistrationDelay: Duration.seconds(settings.deregistrationDelaySeconds),
     });
     this.settings = settings;
-    this.url = `https://${props.domainName ?? this.loadBalancer.loadBalancerDnsName}`;
+    // The load balancer is IPv4 only (no dualstack), so an A record is all it answers to.
+    if (settings.dnsRecord) {
+      this.dnsRecord = new route53.ARecord(this, 'DnsRecord', {
+        zone: props.hostedZone!,
+        recordName: `${settings.domainName}.`,
+        target: route53.RecordTarget.fromAlias(new targets.LoadBalancerTarget(this.loadBalancer)),
+      });
+    }
+    this.url = codecServerUrl(settings, this.loadBalancer.loadBalancerDnsName);
   }
 }

@@ -4,7 +4,8 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 import {
-  checkPrivateLinkEndpoint, PRIVATE_ZONE_DEFAULTS, privateLinkEndpointSettings, privateLinkIngressDescription, privateZoneComment, regionRecord,
+  checkPrivateLinkEndpoint, checkRegionalZoneInput, PRIVATE_ZONE_DEFAULTS, privateLinkEndpointSettings, privateLinkIngressDescription,
+  privateZoneComment, regionRecord,
 } from '../../core/components/private-link';
 import { throwIfProblems } from '../../core/errors';
 
@@ -94,10 +95,20 @@ export class TemporalPrivateLinkEndpoint extends Construct {
   }
 }
 
-/** Construction properties of `TemporalRegionalPrivateZone`. */
+/** Construction properties of `TemporalRegionalPrivateZone`: a `vpc` to create the zone for, or an existing `hostedZone` to write into. */
 export interface TemporalRegionalPrivateZoneProps {
-  /** The first VPC to associate the zone with (a Route 53 private zone cannot exist without one). Add more with `addVpc`. */
-  readonly vpc: ec2.IVpc;
+  /**
+   * The first VPC to associate a new zone with (a Route 53 private zone cannot exist without one). Add more with `addVpc`.
+   * @default - none: `hostedZone` must be given
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * An existing private zone named `region.tmprl.cloud`, already associated with the worker VPCs (e.g. the platform team's): the records are
+   * written into it, and no zone or VPC association is created. A VPC can have only one private zone of a name (Route 53 refuses a second with
+   * `ConflictingDomainExists`), so a VPC that already has this zone must use it.
+   * @default - a new zone associated with `vpc`
+   */
+  readonly hostedZone?: route53.IHostedZone;
   /** TTL of the Regional Endpoint records. @default Duration.seconds(60) */
   readonly recordTtl?: Duration;
   /** A comment on the hosted zone. @default - a description naming Temporal Cloud */
@@ -106,7 +117,7 @@ export interface TemporalRegionalPrivateZoneProps {
 
 /**
  * The Route 53 private hosted zone `region.tmprl.cloud` that sends Temporal Cloud Regional Endpoint names (`aws-<region>.region.tmprl.cloud`) to your
- * PrivateLink endpoints, for High Availability namespaces. The Namespace Endpoint keeps resolving publicly to its failover CNAME, which lands on
+ * PrivateLink endpoints, for High Availability namespaces: a new zone associated with `vpc`, or records only in an existing zone (`hostedZone`). The Namespace Endpoint keeps resolving publicly to its failover CNAME, which lands on
  * these records: this construct never creates a Namespace Endpoint record (it would pin Workers to one region and break failover). Add a record for
  * every region the namespaces replicate in (`addRegionRecord` or `addEndpoint`): a region without one gets NXDOMAIN inside associated VPCs.
  * Ordering: Temporal advises creating the records before a VPC sees the zone, but a private zone cannot exist without a VPC, so the records follow
@@ -114,27 +125,34 @@ export interface TemporalRegionalPrivateZoneProps {
  * to private connectivity, or at a quiet time. VPCs added later with `addVpc` see the records.
  */
 export class TemporalRegionalPrivateZone extends Construct {
-  /** The private hosted zone `region.tmprl.cloud`. */
-  public readonly hostedZone: route53.PrivateHostedZone;
+  /** The private hosted zone `region.tmprl.cloud` (the one created, or the one given as `hostedZone`). */
+  public readonly hostedZone: route53.IHostedZone;
   /** The zone's name, `region.tmprl.cloud`. */
   public readonly zoneName: string;
   private readonly ttl: Duration;
+  private readonly created?: route53.PrivateHostedZone;
   private readonly records = new Map<string, route53.CnameRecord>();
 
   constructor(scope: Construct, id: string, props: TemporalRegionalPrivateZoneProps) {
     super(scope, id);
+    throwIfProblems('TemporalRegionalPrivateZone', this.node.path, checkRegionalZoneInput({
+      vpcGiven: props.vpc !== undefined, zone: props.hostedZone && { name: zoneNameOf(props.hostedZone), id: props.hostedZone.hostedZoneId },
+    }, 'vpc', 'hostedZone', this.node.path));
     this.ttl = props.recordTtl ?? Duration.seconds(PRIVATE_ZONE_DEFAULTS.recordTtlSeconds);
     this.zoneName = PRIVATE_ZONE_DEFAULTS.zoneName;
-    this.hostedZone = new route53.PrivateHostedZone(this, 'Zone', {
+    this.created = props.hostedZone ? undefined : new route53.PrivateHostedZone(this, 'Zone', {
       zoneName: this.zoneName,
-      vpc: props.vpc,
+      vpc: props.vpc!,
       comment: props.comment ?? privateZoneComment(),
     });
+    this.hostedZone = props.hostedZone ?? this.created!;
   }
 
-  /** Associates another VPC (where Workers run) with the zone. */
+  /** Associates another VPC (where Workers run) with the zone (a zone given as `hostedZone` keeps the associations its owner made). */
   public addVpc(vpc: ec2.IVpc): void {
-    this.hostedZone.addVpc(vpc);
+    const problems = checkRegionalZoneInput({ vpcGiven: true, addVpc: !this.created }, 'addVpc', 'hostedZone', this.node.path);
+    throwIfProblems('TemporalRegionalPrivateZone', this.node.path, problems);
+    this.created!.addVpc(vpc);
   }
 
   /**
@@ -147,7 +165,8 @@ export class TemporalRegionalPrivateZone extends Construct {
     throwIfProblems('TemporalRegionalPrivateZone', this.node.path, problems);
     const cname = new route53.CnameRecord(this, record.id, {
       zone: this.hostedZone,
-      recordName: record.name,
+      // Fully qualified (a trailing dot): a zone imported by id alone has no name to append.
+      recordName: `${record.name}.`,
       domainName: endpointDnsName,
       ttl: this.ttl,
       comment: PRIVATE_ZONE_DEFAULTS.recordComment,
@@ -194,5 +213,14 @@ export class TemporalNamespacePrivateZone extends Construct {
       zone: this.hostedZone,
       target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(props.endpoint.endpoint)),
     });
+  }
+}
+
+/** A zone's name when it has one (`HostedZone.fromHostedZoneId` throws on `zoneName`). */
+export function zoneNameOf(zone: route53.IHostedZone): string | undefined {
+  try {
+    return zone.zoneName;
+  } catch {
+    return undefined;
   }
 }

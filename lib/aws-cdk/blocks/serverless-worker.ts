@@ -64,7 +64,8 @@ export interface TemporalServerlessWorkerProps extends ServerlessWorkerInput {
  * the invoker role Temporal Cloud assumes to invoke it. One Worker Deployment spans both namespace regions: deploy this construct in each region with
  * the same `buildId`, then register each region's function under that Build ID. After a failover Temporal Cloud invokes the function in the new
  * active region. Environment contract. The function gets Temporal's standard variables in the clear (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`,
- * `TEMPORAL_TLS`, optionally `TEMPORAL_TLS_SERVER_NAME`, `TEMPORAL_CODEC_ENDPOINT`, `TEMPORAL_TASK_QUEUE`), plus `TEMPORAL_LAMBDA_BUILD_ID` and, when
+ * optionally `TEMPORAL_TLS_SERVER_NAME`, `TEMPORAL_TASK_QUEUE`; no `TEMPORAL_TLS`: the SDK turns TLS on with the credentials), the library's own
+ * `CODEC_SERVER_URL` when a codec server is given, plus `TEMPORAL_LAMBDA_BUILD_ID` and, when
  * set, `TEMPORAL_LAMBDA_DEPLOYMENT_NAME` (names Temporal's Lambda Worker samples read; pass them to the Worker's deployment version so code and
  * registration agree). Lambda cannot inject secrets, and a credential never appears in the template: for each credential variable `<VAR>`
  * (`TEMPORAL_API_KEY`, or `TEMPORAL_TLS_CLIENT_CERT_DATA` and `TEMPORAL_TLS_CLIENT_KEY_DATA`) the function gets `<VAR>_SECRET_ARN`, the ARN of the

@@ -30,9 +30,10 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
 
 /**
  * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image, configured through Temporal's standard environment variables
- * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, ... as read by `@temporalio/envconfig` and its peers), with the API key or the mTLS
- * certificate and key injected from Secrets Manager as container secrets (the task execution role is granted read on them). Scales on CPU between
- * `minCapacity` and `maxCapacity`; logs to CloudWatch Logs with a retention.
+ * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS_SERVER_NAME`, ... as read by `@temporalio/envconfig` and its peers; TLS is on because
+ * credentials are given), with the API key or the mTLS certificate and key injected from Secrets Manager as container secrets (the task execution
+ * role is granted read on them). Scales on CPU between `minCapacity` and `maxCapacity`; logs to CloudWatch Logs with a retention; stops with
+ * `stopTimeoutSeconds` of grace; optionally checks the container's health.
  */
 export class TemporalWorkerService extends Construct {
   /** The ECS service. */
@@ -70,6 +71,14 @@ export class TemporalWorkerService extends Construct {
       environment: s.environment.plain,
       secrets: Object.fromEntries(Object.entries(s.environment.secrets).map(([name, part]) => [name, this.boundCredentials.secretFor(part)])),
       logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'worker', logGroup: this.logGroup }),
+      stopTimeout: Duration.seconds(s.stopTimeoutSeconds),
+      healthCheck: s.healthCheck && {
+        command: s.healthCheck.command,
+        interval: Duration.seconds(s.healthCheck.intervalSeconds),
+        timeout: Duration.seconds(s.healthCheck.timeoutSeconds),
+        retries: s.healthCheck.retries,
+        startPeriod: Duration.seconds(s.healthCheck.startPeriodSeconds),
+      },
     });
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: props.cluster,

@@ -8,12 +8,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan } from '../../core';
 import { byRegion } from '../../core/components/input';
+import { givenNetworkProps, regionNetwork } from '../../core/components/network';
 import type { ServerlessFunctionSpec } from '../../core/components/serverless-worker';
-import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
+import { FleetObjects, patternInputsOf, patternRequest, propsOf } from '../../core/deployment-props';
 import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
 import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { makeLinksStack, renderLinks } from '../render/links';
+import { suppliedZoneFact } from '../render/private-dns';
 import { needsLinks, renderRegion, RenderedRegion } from '../render/region';
 
 /** Internal base of the pattern constructs. Not part of the API: each pattern construct carries its members. @internal */
@@ -29,8 +31,9 @@ export abstract class TemporalDeploymentBase extends Construct {
   /** @internal */
   protected _linksStacks = new Map<string, Stack>();
 
-  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps) {
+  protected constructor(scope: Construct, id: string, kind: string, given: TemporalDeploymentSharedProps) {
     super(scope, id);
+    const props = propsOf(given); // untyped callers may pass none: TEMPORAL_REQUIRED_PROP names what is missing
     const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props);
     const supplied = props.regions ?? {};
     const placements: PlacementFact[] = Object.entries(supplied).map(([key, p]) => ({
@@ -40,6 +43,9 @@ export abstract class TemporalDeploymentBase extends Construct {
       suppliedVpc: p.vpc !== undefined,
       vpcCidr: p.vpc ? knownCidr(p.vpc) : undefined,
       propPath: `regions.${key}`,
+      createAwsServiceEndpoints: p.createAwsServiceEndpoints,
+      networkProps: givenNetworkProps(p, ['workerSubnets', 'componentSubnets', 'workerSecurityGroups', 'cluster']),
+      suppliedZone: p.privateZone && suppliedZoneFact(p.privateZone, p.vpc, normalizeAwsRegion(key), `regions.${key}.privateZone`, this),
     }));
     const { plan, warnings } = planAndCheck(patternRequest({
       kind, constructPath: this.node.path, props, inputs, placements, serverlessFunction: functionSpecOf(fleets),
@@ -62,6 +68,12 @@ export abstract class TemporalDeploymentBase extends Construct {
         vpc: placement.vpc,
         vpcCidr: placement.vpc ? knownCidr(placement.vpc) : undefined,
         cluster: placement.cluster,
+        privateZone: placement.privateZone,
+        deploymentPath: this.node.path,
+        network: regionNetwork(this._plan, region),
+        workerSubnets: placement.workerSubnets,
+        componentSubnets: placement.componentSubnets,
+        workerSecurityGroups: placement.workerSecurityGroups,
       }));
     }
 
@@ -73,7 +85,9 @@ export abstract class TemporalDeploymentBase extends Construct {
         rendered: this._rendered,
         linksStack: (awsRegion) => {
           const base = this._stacks.get(awsRegion)!;
-          return makeLinksStack(this.linksParent(base), `${awsRegion}-links`, {
+          const parent = this.linksParent(base);
+          // Beside a supplied stack, the links stack is a child of the App or Stage: its id names the deployment (several may have links there).
+          return makeLinksStack(parent, parent === this ? `${awsRegion}-links` : `${id}-${awsRegion}-links`, {
             stackName: `${id}-${awsRegion}-links`,
             region: awsRegion,
             account: Token.isUnresolved(base.account) ? undefined : base.account,

@@ -1,20 +1,23 @@
 /**
  * Cross-region wiring, rendered after every region's own stack: VPC peering (or Transit Gateway routes) between worker VPCs, ingress on each Temporal
- * VPC endpoint for the other regions' CIDRs, and private zones that also hold other regions' endpoint records. Everything that references another
- * region lives in a per-region "links" stack, so the regional stacks never depend on each other (Active/Cold and Active/Active need routes both ways,
- * which would otherwise be a dependency cycle). Links stacks read other regions' values with weak cross-stack references (CloudFormation
- * `Fn::GetStackOutput`), so no custom resources are needed.
+ * VPC endpoint for the other regions' CIDRs, other regions' endpoint records in each VPC's shared `region.tmprl.cloud` zone, and the fleets that
+ * resolve those records (they must not start before them). Everything that references another region lives in a per-region "links" stack, so the
+ * regional stacks never depend on each other (Active/Cold and Active/Active need routes both ways, which would otherwise be a dependency cycle).
+ * Links stacks read other regions' values with weak cross-stack references (CloudFormation `Fn::GetStackOutput`), so no custom resources are
+ * needed. What several deployments share on one VPC (a peering, an endpoint's ingress rule, a record) is written once app-wide
+ * (lib/core/components/private-zone-registry.ts).
  */
 import { CrossStackReferences, Duration, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { emitRemoteRecords, recordsOf } from './private-dns';
 import { RenderedRegion } from './region';
 import { CrossRegionRouteKind, DeploymentPlan, TEMPORAL_GRPC_PORT } from '../../core';
 import { byRegion } from '../../core/components/input';
+import { SharedKind, SharedPrivateLink } from '../../core/components/private-zone-registry';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalComponentHealthAlarm, TemporalFailoverRecord } from '../blocks/failover-record';
-import { TemporalRegionalPrivateZone } from '../blocks/private-link';
 
 export interface RenderLinksInput {
   readonly plan: DeploymentPlan;
@@ -54,6 +57,7 @@ export function renderLinks(input: RenderLinksInput): Map<string, Stack> {
   emitConnections(links);
   emitEndpointIngress(links);
   emitLinkedZones(links);
+  emitFleetsAfterRecords(links);
   emitFailoverNames(links);
   // Health checks name alarms instead of referencing them: order the links after every regional stack.
   for (const stack of stacks.values()) {
@@ -75,26 +79,37 @@ function emitConnections({ plan, input, linksOf, get }: Links): void {
     pairs.set(`${a}|${b}`, { a, b, kind: route.kind });
   }
   for (const { a, b, kind } of pairs.values()) {
+    // Two VPCs are joined once app-wide (AWS refuses a second active peering of the same VPCs, and a second route to the same CIDR).
+    if (!firstTime(get(a).vpc, 'connection', [get(a).vpc.vpcId, get(b).vpc.vpcId].sort().join('|'))) continue;
     if (kind === CrossRegionRouteKind.VPC_PEERING) {
       const peering = new TemporalVpcPeering(linksOf(a), `PeeringTo-${b}`, {
-        vpc: get(a).vpc, vpcCidr: input.cidrOf(a), peerVpcId: get(b).vpc.vpcId, peerRegion: b, peerCidr: input.cidrOf(b),
+        vpc: get(a).vpc,
+        vpcCidr: input.cidrOf(a),
+        peerVpcId: get(b).vpc.vpcId,
+        peerRegion: b,
+        peerCidr: input.cidrOf(b),
+        subnets: get(a).routeSubnets,
       });
-      new TemporalPeerRoutes(linksOf(b), `PeeringFrom-${a}`, { vpc: get(b).vpc, destinationCidr: input.cidrOf(a), vpcPeeringConnectionId: peering.peeringConnectionId });
+      new TemporalPeerRoutes(linksOf(b), `PeeringFrom-${a}`, {
+        vpc: get(b).vpc, destinationCidr: input.cidrOf(a), vpcPeeringConnectionId: peering.peeringConnectionId, subnets: get(b).routeSubnets,
+      });
     } else if (kind === CrossRegionRouteKind.TRANSIT_GATEWAY) {
       for (const [from, to] of [[a, b], [b, a]]) {
         // A missing id is reported before rendering (TEMPORAL_CROSS_REGION_ROUTE_SETTINGS).
         const tgw = byRegion(plan.request.transitGatewayIds, from) ?? '';
-        new TemporalPeerRoutes(linksOf(from), `TransitGatewayTo-${to}`, { vpc: get(from).vpc, destinationCidr: input.cidrOf(to), transitGatewayId: tgw });
+        new TemporalPeerRoutes(linksOf(from), `TransitGatewayTo-${to}`, {
+          vpc: get(from).vpc, destinationCidr: input.cidrOf(to), transitGatewayId: tgw, subnets: get(from).routeSubnets,
+        });
       }
     }
   }
 }
 
-/** 2. Each Temporal VPC endpoint admits the regions that route to it. */
+/** 2. Each Temporal VPC endpoint admits the regions that route to it (once per endpoint and CIDR app-wide: AWS refuses a duplicate rule). */
 function emitEndpointIngress({ plan, input, linksOf, get }: Links): void {
   for (const route of plan.regions.flatMap((r) => r.routes)) {
     const endpoint = get(route.toRegion).privateLinkEndpoint;
-    if (!endpoint) continue;
+    if (!endpoint || !firstTime(endpoint, 'ingress', `${endpoint.node.addr}|${input.cidrOf(route.fromRegion)}`)) continue;
     new ec2.CfnSecurityGroupIngress(linksOf(route.toRegion), `TemporalEndpointFrom-${route.fromRegion}`, {
       groupId: endpoint.securityGroup.securityGroupId,
       ipProtocol: 'tcp',
@@ -106,19 +121,29 @@ function emitEndpointIngress({ plan, input, linksOf, get }: Links): void {
   }
 }
 
-/** 3. Private zones that hold other regions' records, created with all their records. */
+/** 3. Other regions' endpoint records, in each worker VPC's shared region.tmprl.cloud zone (the zone and local records are with the VPC). */
 function emitLinkedZones({ plan, linksOf, get }: Links): void {
   for (const region of plan.regions.filter((r) => r.zoneRecords.some((z) => z.targetRegion !== r.awsRegion))) {
-    const zone = new TemporalRegionalPrivateZone(linksOf(region.awsRegion), 'TemporalPrivateZone', { vpc: get(region.awsRegion).vpc });
-    for (const record of region.zoneRecords) {
-      const endpoint = get(record.targetRegion).privateLinkEndpoint;
-      if (endpoint) zone.addRegionRecord(record.targetRegion, endpoint.dnsName);
-    }
+    const rendered = get(region.awsRegion);
+    if (rendered) emitRemoteRecords(region, rendered, () => linksOf(region.awsRegion), (r) => get(r)?.privateLinkEndpoint);
   }
 }
 
 /**
- * 4. Failover names for codec servers and proxies: a health alarm per instance (in its own region's stack, named so that other regions can refer
+ * 4. Fleets that resolve another region's record wait for it: emitted here (with their outputs) when their region put them off, else (a shard's
+ *    own stack) made to depend on the records.
+ */
+function emitFleetsAfterRecords({ plan, linksOf, get }: Links): void {
+  for (const region of plan.regions) {
+    const rendered = get(region.awsRegion);
+    if (!rendered) continue;
+    for (const { fleet, service } of rendered.awaitingRecords) service.service.node.addDependency(...recordsOf(rendered, fleet.privateRecords));
+    for (const { emit } of rendered.deferredFleets) rendered.workerServices.push(emit(linksOf(region.awsRegion)));
+  }
+}
+
+/**
+ * 5. Failover names for codec servers and proxies: a health alarm per instance (in its own region's stack, named so that other regions can refer
  *    to it), and in each worker VPC of the pair a private zone holding the PRIMARY/SECONDARY records.
  */
 function emitFailoverNames({ plan, linksOf, get }: Links): void {
@@ -157,6 +182,14 @@ function emitFailoverNames({ plan, linksOf, get }: Links): void {
       });
     }
   }
+}
+
+/** True the first time a shared thing is asked for in the app (then it is created), false afterwards (another deployment created it). */
+function firstTime(scope: Construct, kind: SharedKind, key: string): boolean {
+  const shared = SharedPrivateLink.of(scope);
+  if (shared.has(kind, key)) return false;
+  shared.once(kind, key, () => true);
+  return true;
 }
 
 /** Links stacks read other stacks' values through weak references (`Fn::GetStackOutput`). */

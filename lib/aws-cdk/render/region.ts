@@ -10,9 +10,10 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
-import { FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
+import { emitPrivateDns, PrivateDns, recordsOf, resolvesRemoteRecord } from './private-dns';
+import { FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
+import { RegionNetwork, SubnetKind } from '../../core/components/network';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
 import type { ServiceSettings } from '../../core/components/service';
 import { plannedWorkerServiceInput } from '../../core/components/worker-service';
@@ -21,6 +22,7 @@ import { TemporalCodecServer } from '../blocks/codec-server';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalServerlessWorker } from '../blocks/serverless-worker';
+import { TemporalAwsServiceEndpoints } from '../blocks/service-endpoints';
 import { TemporalWorkerService } from '../blocks/worker-service';
 import { CodecServerOptions, ProxyOptions } from '../options';
 import type { FleetEngineObjects } from '../patterns/deployment';
@@ -38,6 +40,14 @@ export interface RenderedRegion {
   readonly proxies: Map<string, TemporalProxy>;
   readonly privateLinkEndpoint?: TemporalPrivateLinkEndpoint;
   readonly privateZone?: TemporalRegionalPrivateZone;
+  /** Subnets whose route tables get the cross-region routes (undefined: the blocks' default, private subnets with egress). */
+  readonly routeSubnets?: ec2.SubnetSelection;
+  /** Private records by name (other regions' records are added by the links). */
+  readonly records: PrivateDns['records'];
+  /** Fleets that resolve another region's record: the links emit them in the links stack (`emit`), after that record. */
+  readonly deferredFleets: Array<{ readonly fleet: PlannedFleet; readonly emit: (scope: Construct) => TemporalWorkerService }>;
+  /** Fleets emitted in a stack of their own (shards) that still wait for other regions' records: the links add the dependency. */
+  readonly awaitingRecords: Array<{ readonly fleet: PlannedFleet; readonly service: TemporalWorkerService }>;
 }
 
 /** The engine objects a pattern supplies, by the plan's ids. */
@@ -59,17 +69,27 @@ export interface RenderRegionInput {
   /** The supplied VPC's CIDR, when known at synth. */
   readonly vpcCidr?: string;
   readonly cluster?: ecs.ICluster;
+  /** The `region.tmprl.cloud` zone the user supplied for `vpc` (records only). */
+  readonly privateZone?: route53.IHostedZone;
+  /** The deployment's construct path (who put a VPC's shared zone there, for messages). */
+  readonly deploymentPath: string;
+  /** The region's network as the core resolved it (subnet kind, NAT, AWS service endpoints). */
+  readonly network: RegionNetwork;
+  /** Supplied subnets and security groups (in `vpc`). */
+  readonly workerSubnets?: ec2.SubnetSelection;
+  readonly componentSubnets?: ec2.SubnetSelection;
+  readonly workerSecurityGroups?: ec2.ISecurityGroup[];
 }
 
 /** Emits a region, phase by phase. */
 export function renderRegion(input: RenderRegionInput): RenderedRegion {
   const network = emitNetwork(input);
-  const endpoint = emitEndpointAndZones(input, network);
+  const dns = emitEndpointAndZones(input, network);
   const components = emitComponents(input, network);
-  const workerServices = emitFleets(input, network, components);
-  const functions = emitFunctions(input, network.vpc, components.codecServers);
+  const fleets = emitFleets(input, network, components, dns);
+  const functions = emitFunctions(input, network, components.codecServers, dns);
   emitComponentOutputs(input, components);
-  return { ...network, ...endpoint, ...components, workerServices, functions };
+  return { ...network, ...dns, ...components, ...fleets, functions };
 }
 
 interface Network {
@@ -77,42 +97,63 @@ interface Network {
   readonly cluster?: ecs.ICluster;
   /** Who may reach the region's endpoint and internal load balancers (the worker VPC's CIDR, when known). */
   readonly allowFrom?: ec2.IPeer[];
+  /** Subnets of Worker and starter tasks and functions, and of components (undefined: the blocks' default, private subnets with egress). */
+  readonly workerSubnets?: ec2.SubnetSelection;
+  readonly componentSubnets?: ec2.SubnetSelection;
+  readonly workerSecurityGroups?: ec2.ISecurityGroup[];
+  readonly routeSubnets?: ec2.SubnetSelection;
 }
 
 function emitNetwork(input: RenderRegionInput): Network {
   const { scope, region } = input;
   // A region with only serverless functions on the public path needs no VPC (nor cluster).
-  const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region) : undefined);
+  const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region, input.network) : undefined);
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
   const needsCluster = region.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || region.codecServers.length > 0 || region.proxies.length > 0;
   const cluster = input.cluster ?? (needsCluster && vpc ? new ecs.Cluster(scope, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED }) : undefined);
   if (cluster) new CfnOutput(scope, 'ClusterName', { value: cluster.clusterName, description: `ECS cluster in ${region.awsRegion}` });
-  return { vpc, cluster, allowFrom: cidr ? [ec2.Peer.ipv4(cidr)] : undefined };
+  // Without egress the tasks run in isolated subnets (the blocks' default is private subnets with egress).
+  const isolated = input.network.subnets === SubnetKind.ISOLATED ? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } : undefined;
+  const workerSubnets = input.workerSubnets ?? isolated;
+  const componentSubnets = input.componentSubnets ?? isolated;
+  if (vpc && input.network.serviceEndpoints.length > 0) {
+    new TemporalAwsServiceEndpoints(scope, 'AwsServiceEndpoints', {
+      vpc,
+      services: input.network.serviceEndpoints,
+      subnets: componentSubnets,
+      routeSubnets: [workerSubnets ?? {}, componentSubnets ?? {}],
+      allowFrom: allowFromOf(cidr),
+    });
+  }
+  const routeSubnets = vpc && needsLinks(region) ? routeSubnetsOf(vpc, workerSubnets, componentSubnets) : undefined;
+  const workerSecurityGroups = input.workerSecurityGroups;
+  return { vpc, cluster, allowFrom: allowFromOf(cidr), workerSubnets, componentSubnets, workerSecurityGroups, routeSubnets };
 }
 
-function emitEndpointAndZones(input: RenderRegionInput, { vpc, allowFrom }: Network): Pick<RenderedRegion, 'privateLinkEndpoint' | 'privateZone'> {
+/** The subnets of Workers and components, whose route tables get the cross-region routes (undefined: the blocks' default). */
+function routeSubnetsOf(vpc: ec2.IVpc, workers?: ec2.SubnetSelection, components?: ec2.SubnetSelection): ec2.SubnetSelection | undefined {
+  if (!workers && !components) return undefined;
+  const pick = (s?: ec2.SubnetSelection) => vpc.selectSubnets(s ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets;
+  return { subnets: [...new Set([...pick(workers), ...pick(components)])] };
+}
+
+function allowFromOf(cidr: string | undefined): ec2.IPeer[] | undefined {
+  return cidr ? [ec2.Peer.ipv4(cidr)] : undefined;
+}
+
+/** The VPC's shared Temporal endpoint, region.tmprl.cloud zone and local records (render/private-dns.ts). */
+function emitEndpointAndZones(input: RenderRegionInput, { vpc, allowFrom, componentSubnets }: Network): PrivateDns {
   const { scope, region } = input;
-  if (!region.privateLinkEndpoint || !vpc) return {};
-  const privateLinkEndpoint = new TemporalPrivateLinkEndpoint(scope, 'TemporalPrivateLink', { vpc, region: region.awsRegion, allowFrom });
-  // The zone goes with its records: when every record points at this region's own endpoint it is
-  // created here; when some point at other regions' endpoints, render/links.ts creates it (with all
-  // its records) in this region's links stack, which may reference the other regions.
-  let privateZone: TemporalRegionalPrivateZone | undefined;
-  const haRecords = region.zoneRecords.filter((z) => z.zone === REGIONAL_ENDPOINT_ZONE);
-  if (haRecords.length > 0 && !needsLinks(region)) {
-    privateZone = new TemporalRegionalPrivateZone(scope, 'TemporalPrivateZone', { vpc });
-    for (const record of haRecords) privateZone.addRegionRecord(record.targetRegion, privateLinkEndpoint.dnsName);
-  }
-  // A single-region namespace has no region.tmprl.cloud failover CNAME: its own Namespace Endpoint is
-  // overridden in a private zone of that name, an alias of the zone apex to the local VPC endpoint.
-  for (const record of region.zoneRecords.filter((z) => z.zone !== REGIONAL_ENDPOINT_ZONE)) {
-    const zone = new route53.PrivateHostedZone(scope, `NamespaceZone-${record.zone}`, {
-      zoneName: record.zone, vpc, comment: `Temporal Cloud single-region namespace ${record.zone} through AWS PrivateLink`,
-    });
-    new route53.ARecord(zone, 'Endpoint', { zone, target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(privateLinkEndpoint.endpoint)) });
-  }
-  return { privateLinkEndpoint, privateZone };
+  if (!vpc) return { records: new Map() };
+  return emitPrivateDns({
+    scope,
+    region,
+    vpc,
+    suppliedZone: input.privateZone,
+    deploymentPath: input.deploymentPath,
+    endpoint: { vpc, region: region.awsRegion, allowFrom, subnets: componentSubnets },
+  });
 }
 
 interface Components {
@@ -131,13 +172,17 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
     codecServers.set(c.id, new TemporalCodecServer(scope, pascal(c.id), {
       cluster: network.cluster,
       image: codecServer!.image,
-      // A missing certificate is reported before rendering (TEMPORAL_CODEC_CERTIFICATE).
-      certificate: acm.Certificate.fromCertificateArn(scope, `${pascal(c.id)}Certificate`, s.certificateArn ?? ''),
+      // Given, else requested by the block for the domain name in the zone (a missing one is reported before rendering: TEMPORAL_CODEC_CERTIFICATE).
+      certificate: s.certificateArn !== undefined ? acm.Certificate.fromCertificateArn(scope, `${pascal(c.id)}Certificate`, s.certificateArn) : undefined,
+      domainName: s.domainName,
+      hostedZone: codecServer!.hostedZone,
       containerPort: s.containerPort,
       healthCheckPath: s.healthCheckPath,
       corsAllowedOrigins: s.corsAllowedOrigins,
       internetFacing: s.internetFacing,
       allowFrom: s.allowedCidrs ? s.allowedCidrs.map((cidr) => ec2.Peer.ipv4(cidr)) : network.allowFrom,
+      vpcSubnets: network.componentSubnets,
+      loadBalancerSubnets: s.internetFacing ? undefined : network.componentSubnets,
       ...serviceProps(s),
     }));
   }
@@ -149,6 +194,8 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
       listenerPort: p.settings.listenerPort,
       upstreamAddress: p.settings.upstreamAddress,
       allowFrom: network.allowFrom,
+      vpcSubnets: network.componentSubnets,
+      loadBalancerSubnets: network.componentSubnets,
       ...serviceProps(p.settings),
     }));
   }
@@ -160,28 +207,51 @@ function serviceProps(s: ServiceSettings) {
   return { cpu: s.cpu, memoryLimitMiB: s.memoryLimitMiB, desiredCount: s.desiredCount, logRetention: s.logRetentionDays as logs.RetentionDays };
 }
 
-function emitFleets(input: RenderRegionInput, network: Network, components: Components): TemporalWorkerService[] {
+/**
+ * No Worker or starter starts before the private records it resolves exist: its ECS service depends on them. Records of the VPC's own region's
+ * endpoint are with the VPC (deployed before or with this stack). Records of another region's endpoint are written by the region's links stack,
+ * which deploys after every regional stack (it needs their values): a fleet that resolves one goes to the links stack too (its outputs with it),
+ * since a regional stack cannot wait for its own links stack (a dependency cycle). Fleets in stacks of their own (shards) stay there; the links
+ * make those stacks wait for the records.
+ */
+type Fleets = Pick<RenderedRegion, 'workerServices' | 'deferredFleets' | 'awaitingRecords'>;
+
+function emitFleets(input: RenderRegionInput, network: Network, components: Components, dns: PrivateDns): Fleets {
   const { scope, region, engine } = input;
-  const services: TemporalWorkerService[] = [];
+  const out: Fleets = { workerServices: [], deferredFleets: [], awaitingRecords: [] };
   for (const f of region.fleets) {
     const objects = engine.fleets.get(f.configKey);
     const options = f.role === 'starter' ? objects?.starters ?? objects?.workers : objects?.workers;
-    if (!f.service || !objects || !options || !network.cluster) continue;
-    const fleetScope = input.fleetScope?.(f) ?? scope;
-    const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
-      ...plannedWorkerServiceInput(f, {
-        proxyAddress: f.proxyId ? components.proxies.get(f.proxyId)?.address : undefined,
-        codecUrl: f.codecServerId ? components.codecServers.get(f.codecServerId)?.url : undefined,
-      }),
-      cluster: network.cluster,
-      image: options.image,
-      credentials: objects.credentials,
-      logRetention: f.service.logRetentionDays as logs.RetentionDays,
-    });
-    emitFleetOutputs(fleetScope, f, service.service.serviceName);
-    services.push(service);
+    const cluster = network.cluster;
+    if (!f.service || !objects || !options || !cluster) continue;
+    const emit = (fleetScope: Construct) => {
+      const service = new TemporalWorkerService(fleetScope, pascal(f.id), {
+        ...plannedWorkerServiceInput(f, {
+          proxyAddress: f.proxyId ? components.proxies.get(f.proxyId)?.address : undefined,
+          codecUrl: f.codecServerId ? components.codecServers.get(f.codecServerId)?.url : undefined,
+        }),
+        cluster,
+        vpcSubnets: network.workerSubnets,
+        securityGroups: network.workerSecurityGroups,
+        image: options.image,
+        credentials: objects.credentials,
+        logRetention: f.service!.logRetentionDays as logs.RetentionDays,
+      });
+      emitFleetOutputs(fleetScope, f, service.service.serviceName);
+      service.service.node.addDependency(...recordsOf(dns, f.privateRecords));
+      return service;
+    };
+    const own = input.fleetScope?.(f);
+    const remote = resolvesRemoteRecord(region, f.privateRecords);
+    if (remote && !own) {
+      out.deferredFleets.push({ fleet: f, emit });
+      continue;
+    }
+    const service = emit(own ?? scope);
+    out.workerServices.push(service);
+    if (remote) out.awaitingRecords.push({ fleet: f, service });
   }
-  return services;
+  return out;
 }
 
 /** What operators and the failover automation read from a fleet's stack. */
@@ -195,8 +265,9 @@ function emitFleetOutputs(scope: Construct, f: PlannedFleet, serviceName: string
   }
 }
 
+/** Serverless Workers wait for the records of their VPC's own region (other regions' records are written after this stack). */
 function emitFunctions(
-  input: RenderRegionInput, vpc: ec2.IVpc | undefined, codecServers: Map<string, TemporalCodecServer>,
+  input: RenderRegionInput, { vpc, workerSubnets }: Network, codecServers: Map<string, TemporalCodecServer>, dns: PrivateDns,
 ): TemporalServerlessWorker[] {
   const { scope, region, engine } = input;
   return region.functions.flatMap((fn) => {
@@ -204,7 +275,7 @@ function emitFunctions(
     const options = objects?.serverless;
     if (!objects || !options) return [];
     const s = fn.settings;
-    return [new TemporalServerlessWorker(scope, pascal(`${fn.namespace.split('.')[0]}-serverless-workers`), {
+    const worker = new TemporalServerlessWorker(scope, pascal(`${fn.namespace.split('.')[0]}-serverless-workers`), {
       ...plannedServerlessWorkerInput(fn, fn.codecServerId ? codecServers.get(fn.codecServerId)?.url : undefined),
       code: lambda.Code.fromAsset(options.codePath),
       credentials: objects.credentials,
@@ -213,7 +284,10 @@ function emitFunctions(
       timeout: Duration.seconds(s.timeoutSeconds),
       // Under PrivateLink the function runs in the worker VPC, where the private zone resolves Temporal.
       vpc: region.privateLinkEndpoint ? vpc : undefined,
-    })];
+      vpcSubnets: region.privateLinkEndpoint && vpc ? workerSubnets : undefined,
+    });
+    worker.lambdaFunction.node.addDependency(...recordsOf(dns, fn.privateRecords));
+    return [worker];
   });
 }
 
@@ -231,14 +305,19 @@ function emitComponentOutputs(input: RenderRegionInput, components: Components):
   }
 }
 
-function newVpc(scope: Construct, region: RegionPlan): ec2.Vpc {
+/** A VPC across two AZs: public subnets (NAT gateways, or an internet-facing codec server) and private subnets, with or without egress. */
+function newVpc(scope: Construct, region: RegionPlan, network: RegionNetwork): ec2.Vpc {
   const vpc = new ec2.Vpc(scope, 'Vpc', {
     ipAddresses: ec2.IpAddresses.cidr(region.defaultVpcCidr),
     maxAzs: 2,
-    natGateways: 2,
+    natGateways: network.natGateways ? 2 : 0,
     subnetConfiguration: [
-      { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-      { name: 'workers', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
+      ...(network.publicSubnets ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }] : []),
+      {
+        name: 'workers',
+        subnetType: network.subnets === SubnetKind.ISOLATED ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS,
+        cidrMask: 20,
+      },
     ],
   });
   vpc.addFlowLog('FlowLog', {

@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { InputChecker, isUnresolved } from '../../core/components/input';
-import { SERVICE_DEFAULTS } from '../../core/components/service';
+import { ResolvedHealthCheck, SERVICE_DEFAULTS } from '../../core/components/service';
 import { throwIfProblems } from '../../core/errors';
 import {
   AwsProvider, CloudwatchLogGroup, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, ITerraformDependable,
@@ -31,6 +31,10 @@ export interface FargateServiceOptions {
   readonly secretArns?: string[];
   readonly containerPort?: number;
   readonly desiredCount: number;
+  /** The container's `stopTimeout` in seconds. @default - ECS's (30) */
+  readonly stopTimeoutSeconds?: number;
+  /** The container health check. @default - none */
+  readonly healthCheck?: ResolvedHealthCheck;
   readonly loadBalancer?: { readonly targetGroupArn: string; readonly containerPort: number };
   readonly dependsOn?: ITerraformDependable[];
   readonly logRetentionDays?: number;
@@ -90,6 +94,14 @@ export function fargateService(scope: Construct, o: FargateServiceOptions): Farg
     logConfiguration: {
       logDriver: 'awslogs',
       options: { 'awslogs-group': logGroup.name, 'awslogs-region': region, 'awslogs-stream-prefix': o.containerName },
+    },
+    stopTimeout: o.stopTimeoutSeconds,
+    healthCheck: o.healthCheck && {
+      command: o.healthCheck.command,
+      interval: o.healthCheck.intervalSeconds,
+      timeout: o.healthCheck.timeoutSeconds,
+      retries: o.healthCheck.retries,
+      startPeriod: o.healthCheck.startPeriodSeconds,
     },
   };
   const taskDefinition = new EcsTaskDefinition(scope, 'TaskDefinition', {

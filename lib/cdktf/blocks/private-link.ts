@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  checkPrivateLinkEndpoint, PRIVATE_LINK_DEFAULTS, PRIVATE_ZONE_DEFAULTS, privateLinkEndpointSettings, privateLinkIngressDescription,
-  privateZoneComment, regionRecord,
+  checkPrivateLinkEndpoint, checkRegionalZoneInput, PRIVATE_LINK_DEFAULTS, PRIVATE_ZONE_DEFAULTS, privateLinkEndpointSettings,
+  privateLinkIngressDescription, privateZoneComment, regionRecord,
 } from '../../core/components/private-link';
 import { throwIfProblems } from '../../core/errors';
 import { normalizeAwsRegion } from '../../core/regions';
@@ -108,8 +108,23 @@ export interface PrivateZoneVpcProps {
   readonly tags?: { [key: string]: string };
 }
 
-/** Construction properties of `TemporalRegionalPrivateZone`. */
-export interface TemporalRegionalPrivateZoneProps extends PrivateZoneVpcProps {
+/** Construction properties of `TemporalRegionalPrivateZone`: a VPC (`vpcId`, `vpcRegion`) to create the zone for, or an existing `zoneId`. */
+export interface TemporalRegionalPrivateZoneProps {
+  /** The provider of the zone's records (and of the zone, when created). */
+  readonly provider: AwsProvider;
+  /** The worker VPC a new zone is associated with. @default - none: `zoneId` must be given */
+  readonly vpcId?: string;
+  /** The worker VPC's region. @default - the region of `provider` */
+  readonly vpcRegion?: string;
+  /**
+   * An existing private zone named `region.tmprl.cloud`, already associated with the worker VPCs (e.g. the platform team's): the records are
+   * written into it, and no zone or VPC association is created. A VPC can have only one private zone of a name (Route 53 refuses a second with
+   * `ConflictingDomainExists`), so a VPC that already has this zone must use it.
+   * @default - a new zone associated with `vpcId`
+   */
+  readonly zoneId?: string;
+  /** Tags for the zone. @default - none */
+  readonly tags?: { [key: string]: string };
   /** TTL of the Regional Endpoint records, in seconds. @default 60 */
   readonly recordTtlSeconds?: number;
   /** A comment on the hosted zone. @default - a description naming Temporal Cloud */
@@ -117,13 +132,16 @@ export interface TemporalRegionalPrivateZoneProps extends PrivateZoneVpcProps {
 }
 
 /**
- * The `region.tmprl.cloud` private hosted zone of one worker VPC, for namespaces with High Availability: one CNAME per reachable region,
+ * The `region.tmprl.cloud` private hosted zone of one worker VPC (a new zone associated with `vpcId`, or records only in an existing `zoneId`), for
+ * namespaces with High Availability: one CNAME per reachable region,
  * `aws-<region>.region.tmprl.cloud` -> that region's Temporal VPC endpoint. It never holds a record for a Namespace Endpoint
  * (`<ns>.<account>.tmprl.cloud`): that would short-circuit Temporal's failover CNAME, so this block only writes Regional Endpoint names.
  */
 export class TemporalRegionalPrivateZone extends Construct {
-  /** The private hosted zone. */
-  public readonly zone: Route53Zone;
+  /** The private hosted zone, when this block created it (undefined when given as `zoneId`). */
+  public readonly zone?: Route53Zone;
+  /** The id of the zone the records are in (the one created, or `zoneId`). */
+  public readonly zoneId: string;
   /** The records, by AWS region they point to. */
   public readonly records: { [awsRegion: string]: Route53Record } = {};
   private readonly provider: AwsProvider;
@@ -131,9 +149,15 @@ export class TemporalRegionalPrivateZone extends Construct {
 
   constructor(scope: Construct, id: string, props: TemporalRegionalPrivateZoneProps) {
     super(scope, id);
+    throwIfProblems('TemporalRegionalPrivateZone', this.node.path, checkRegionalZoneInput({
+      vpcGiven: props.vpcId !== undefined, zone: props.zoneId === undefined ? undefined : { id: props.zoneId },
+    }, 'vpcId', 'zoneId', this.node.path));
     this.provider = props.provider;
     this.ttl = props.recordTtlSeconds ?? PRIVATE_ZONE_DEFAULTS.recordTtlSeconds;
-    this.zone = privateZone(this, props, PRIVATE_ZONE_DEFAULTS.zoneName, props.comment ?? privateZoneComment());
+    const vpc = { provider: props.provider, vpcId: props.vpcId!, vpcRegion: props.vpcRegion ?? props.provider.region, tags: props.tags };
+    const comment = props.comment ?? privateZoneComment();
+    this.zone = props.zoneId === undefined ? privateZone(this, vpc, PRIVATE_ZONE_DEFAULTS.zoneName, comment) : undefined;
+    this.zoneId = props.zoneId ?? this.zone!.zoneId;
   }
 
   /**
@@ -146,7 +170,7 @@ export class TemporalRegionalPrivateZone extends Construct {
     throwIfProblems('TemporalRegionalPrivateZone', this.node.path, problems);
     this.records[record.key] = new Route53Record(this, record.id, {
       provider: this.provider,
-      zoneId: this.zone.zoneId,
+      zoneId: this.zoneId,
       name: record.name,
       type: 'CNAME',
       ttl: this.ttl,
@@ -189,7 +213,10 @@ export class TemporalNamespacePrivateZone extends Construct {
 }
 
 /** A private hosted zone `name` associated with the worker VPC. */
-function privateZone(scope: Construct, props: PrivateZoneVpcProps, name: string, comment: string): Route53Zone {
-  const vpc = [{ vpcId: props.vpcId, vpcRegion: normalizeAwsRegion(props.vpcRegion) }];
+function privateZone(
+  scope: Construct, props: Omit<PrivateZoneVpcProps, 'vpcRegion'> & { vpcRegion?: string }, name: string, comment: string,
+): Route53Zone {
+  // Without a region, Terraform associates the VPC of the provider's region.
+  const vpc = [{ vpcId: props.vpcId, vpcRegion: props.vpcRegion === undefined ? undefined : normalizeAwsRegion(props.vpcRegion) }];
   return new Route53Zone(scope, 'Zone', { provider: props.provider, name, comment, vpc, tags: props.tags });
 }

@@ -12,6 +12,14 @@ export interface TemporalVpcProps {
   readonly provider: AwsProvider;
   /** The VPC's IPv4 CIDR (a /16 gives two /24 public and two /20 private subnets). */
   readonly cidrBlock: string;
+  /**
+   * No internet egress: the private subnets are isolated (no NAT gateway, no route to 0.0.0.0/0); AWS services are reached through VPC endpoints
+   * (`TemporalAwsServiceEndpoints`).
+   * @default false
+   */
+  readonly isolated?: boolean;
+  /** With `isolated`: keep the public subnets and internet gateway (an internet-facing load balancer needs them). @default false */
+  readonly publicSubnets?: boolean;
   /** Availability zones to span. @default 2 */
   readonly azCount?: number;
   /** Retention of the VPC flow logs, in days. @default 30 */
@@ -22,14 +30,15 @@ export interface TemporalVpcProps {
 
 /**
  * A VPC for Temporal Workers: public and private subnets across two AZs, an internet gateway, a NAT gateway per AZ (private subnets keep egress when
- * one AZ fails), DNS support and hostnames (the private hosted zones need them) and VPC flow logs to CloudWatch Logs.
+ * one AZ fails), DNS support and hostnames (the private hosted zones and private DNS of VPC endpoints need them) and VPC flow logs to CloudWatch
+ * Logs. `isolated`: private subnets without egress, and no public subnets unless asked for.
  */
 export class TemporalVpc extends Construct {
   /** The VPC. */
   public readonly vpc: Vpc;
   /** The VPC as the other blocks take it (ids, CIDR, subnets and route tables). */
   public readonly attributes: ExistingVpc;
-  /** The private subnets (with egress through NAT). */
+  /** The private subnets (with egress through NAT, or isolated). */
   public readonly privateSubnets: Subnet[] = [];
   /** The public subnets. */
   public readonly publicSubnets: Subnet[] = [];
@@ -47,9 +56,11 @@ export class TemporalVpc extends Construct {
     this.vpc = new Vpc(this, 'Vpc', { provider, cidrBlock: props.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: name('vpc') });
     const vpcId = this.vpc.id;
     const cidrs = subnetCidrs(props.cidrBlock, azCount);
-    const igw = new InternetGateway(this, 'InternetGateway', { provider, vpcId, tags: name('igw') });
-    const publicTable = new RouteTable(this, 'PublicRouteTable', { provider, vpcId, tags: name('public') });
-    new Route(this, 'PublicDefaultRoute', { provider, routeTableId: publicTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    const isolated = props.isolated ?? false;
+    const publicSubnets = !isolated || (props.publicSubnets ?? false);
+    const igw = publicSubnets ? new InternetGateway(this, 'InternetGateway', { provider, vpcId, tags: name('igw') }) : undefined;
+    const publicTable = igw ? new RouteTable(this, 'PublicRouteTable', { provider, vpcId, tags: name('public') }) : undefined;
+    if (igw && publicTable) new Route(this, 'PublicDefaultRoute', { provider, routeTableId: publicTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
     /** The subnet of AZ number `n` of a kind, with its route table. */
     const subnet = (kind: 'Public' | 'Private', n: number, cidrBlock: string, routeTableId: string) => {
       const s = new Subnet(this, `${kind}Subnet${n}`, {
@@ -66,12 +77,14 @@ export class TemporalVpc extends Construct {
 
     for (let i = 0; i < azCount; i++) {
       const n = i + 1;
-      const pub = subnet('Public', n, cidrs?.publicCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 8, i), publicTable.id);
-      const eip = new Eip(this, `NatIp${n}`, { provider, domain: 'vpc', tags: name(`nat-${n}`) });
-      const nat = new NatGateway(this, `Nat${n}`, { provider, allocationId: eip.id, subnetId: pub.id, tags: name(`nat-${n}`), dependsOn: [igw] });
+      const pub = publicTable ? subnet('Public', n, cidrs?.publicCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 8, i), publicTable.id) : undefined;
       const table = new RouteTable(this, `PrivateRouteTable${n}`, { provider, vpcId, tags: name(`private-${n}`) });
-      new Route(this, `PrivateDefaultRoute${n}`, { provider, routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
-      this.publicSubnets.push(pub);
+      if (pub && !isolated) {
+        const eip = new Eip(this, `NatIp${n}`, { provider, domain: 'vpc', tags: name(`nat-${n}`) });
+        const nat = new NatGateway(this, `Nat${n}`, { provider, allocationId: eip.id, subnetId: pub.id, tags: name(`nat-${n}`), dependsOn: igw && [igw] });
+        new Route(this, `PrivateDefaultRoute${n}`, { provider, routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+      }
+      if (pub) this.publicSubnets.push(pub);
       this.privateSubnets.push(subnet('Private', n, cidrs?.privateCidrs[i] ?? Fn.cidrsubnet(props.cidrBlock, 4, n), table.id));
       this.privateRouteTables.push(table);
     }
@@ -103,7 +116,7 @@ export class TemporalVpc extends Construct {
       cidrBlock: props.cidrBlock,
       privateSubnetIds: this.privateSubnets.map((s) => s.id),
       privateRouteTableIds: this.privateRouteTables.map((t) => t.id),
-      publicSubnetIds: this.publicSubnets.map((s) => s.id),
+      publicSubnetIds: publicSubnets ? this.publicSubnets.map((s) => s.id) : undefined,
     };
   }
 }

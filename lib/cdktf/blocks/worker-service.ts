@@ -21,6 +21,8 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
   readonly vpcId: string;
   /** Private subnets with egress for the tasks. */
   readonly subnetIds: string[];
+  /** Security groups of the tasks (in `vpcId`). @default - the block's `securityGroup` (all outbound traffic, no inbound) */
+  readonly securityGroupIds?: string[];
   /** The Worker image: an unmodified Temporal SDK worker that reads Temporal's standard environment variables. */
   readonly image: string;
   /** The credentials, read from Secrets Manager and injected as container secrets. */
@@ -35,9 +37,10 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
 
 /**
  * Temporal Workers on ECS Fargate: an unmodified Temporal SDK worker image configured through Temporal's standard environment variables
- * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS`, ...), with the API key or the mTLS certificate and key injected from Secrets Manager as
- * container `secrets` (the execution role may read exactly those secrets). Scales on CPU between `minCapacity` and `maxCapacity`; logs to CloudWatch
- * Logs. Autoscaling owns the task count after creation (`desired_count` is in `ignore_changes`).
+ * (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_TLS_SERVER_NAME`, ...; TLS is on because credentials are given), with the API key or the
+ * mTLS certificate and key injected from Secrets Manager as container `secrets` (the execution role may read exactly those secrets). Scales on CPU
+ * between `minCapacity` and `maxCapacity`; logs to CloudWatch Logs; stops with `stopTimeoutSeconds` of grace; optionally checks the container's
+ * health. Autoscaling owns the task count after creation (`desired_count` is in `ignore_changes`).
  */
 export class TemporalWorkerService extends Construct {
   /** The ECS service. */
@@ -76,7 +79,7 @@ export class TemporalWorkerService extends Construct {
       kind: 'TemporalWorkerService',
       clusterArn: props.clusterArn,
       subnetIds: props.subnetIds,
-      securityGroupIds: [this.securityGroup.id],
+      securityGroupIds: props.securityGroupIds ?? [this.securityGroup.id],
       serviceName,
       containerName: 'worker',
       image: props.image,
@@ -87,6 +90,8 @@ export class TemporalWorkerService extends Construct {
       secrets,
       secretArns: bound.secretArns,
       desiredCount: s.desiredCount,
+      stopTimeoutSeconds: s.stopTimeoutSeconds,
+      healthCheck: s.healthCheck,
       logRetentionDays: s.logRetentionDays,
       dependsOn: props.dependsOn,
       tags,

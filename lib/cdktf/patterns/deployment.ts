@@ -7,13 +7,15 @@
  */
 import { Construct } from 'constructs';
 import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, planAndCheck, planToJson, TemporalHaValidationError } from '../../core';
-import { FleetObjects, patternInputsOf, patternRequest } from '../../core/deployment-props';
+import { givenNetworkProps } from '../../core/components/network';
+import { FleetObjects, patternInputsOf, patternRequest, propsOf } from '../../core/deployment-props';
 import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
 import { Annotations, AwsProvider, TerraformStack, Token } from '../engine';
 import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { regionalProvider } from '../providers';
 import { RenderedRegion, renderPlan } from '../render/deployment';
+import { suppliedZoneFact } from '../render/private-dns';
 
 /** The engine objects of one namespace's fleets in this flavour. */
 export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>;
@@ -30,13 +32,14 @@ export abstract class TemporalDeploymentBase extends Construct {
   protected readonly _rendered: Map<string, RenderedRegion>;
   private readonly _providers = new Map<string, AwsProvider>();
 
-  protected constructor(scope: Construct, id: string, kind: string, props: TemporalDeploymentSharedProps) {
+  protected constructor(scope: Construct, id: string, kind: string, given: TemporalDeploymentSharedProps) {
     super(scope, id);
-    const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props);
+    const props = propsOf(given); // untyped callers may pass none: TEMPORAL_REQUIRED_PROP names what is missing
+    const { inputs, table: fleets } = patternInputsOf<WorkerFleetOptions, TemporalCredentials, ServerlessWorkerOptions>(kind, props, 'code');
     this.stack = enclosingStack(this, kind);
     const serverlessFunction = [...fleets.values()].find((o) => o.serverless)?.serverless;
     const requestFor = () => patternRequest({
-      kind, constructPath: this.node.path, props, inputs, placements: placementsOf(props), serverlessFunction,
+      kind, constructPath: this.node.path, props, inputs, placements: placementsOf(props, this), serverlessFunction,
     });
 
     // At construction: plan and check (throws one TemporalHaValidationError listing every error).
@@ -98,7 +101,7 @@ export abstract class TemporalDeploymentBase extends Construct {
 }
 
 /** Placement facts, read from the props each time (a provider's region may be set after construction). */
-function placementsOf(props: TemporalDeploymentSharedProps): PlacementFact[] {
+function placementsOf(props: TemporalDeploymentSharedProps, deployment: Construct): PlacementFact[] {
   return Object.entries(props.regions ?? {}).map(([key, p]) => {
     const providerRegion = p.provider?.region;
     const cidr = p.vpc?.cidrBlock;
@@ -113,6 +116,10 @@ function placementsOf(props: TemporalDeploymentSharedProps): PlacementFact[] {
       propPath: `regions.${key}`,
       privateRouteTables: p.vpc ? (p.vpc.privateRouteTableIds?.length ?? 0) > 0 : undefined,
       publicSubnets: p.vpc ? (p.vpc.publicSubnetIds?.length ?? 0) > 0 : undefined,
+      createAwsServiceEndpoints: p.createAwsServiceEndpoints,
+      networkProps: givenNetworkProps(p, ['workerSubnetIds', 'componentSubnetIds', 'workerSecurityGroupIds', 'clusterArn']),
+      suppliedZone: p.privateZoneId === undefined ? undefined
+        : suppliedZoneFact(p.privateZoneId, p.vpc?.vpcId, normalizeAwsRegion(key), `regions.${key}.privateZoneId`, deployment),
     };
   });
 }

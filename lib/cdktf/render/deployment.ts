@@ -6,8 +6,10 @@
  * their region's private records), then failover records and functions.
  */
 import { Construct } from 'constructs';
-import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, REGIONAL_ENDPOINT_ZONE, RegionPlan, WorkerRuntime } from '../../core';
+import { dependsOnRecords, emitVpcDns, firstTime, sharedEndpoint } from './private-dns';
+import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
 import { byRegion } from '../../core/components/input';
+import { regionNetwork, SubnetKind } from '../../core/components/network';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
 import type { ServiceSettings } from '../../core/components/service';
 import { plannedWorkerServiceInput } from '../../core/components/worker-service';
@@ -18,6 +20,7 @@ import { TemporalFailoverRecord } from '../blocks/failover-record';
 import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalServerlessWorker } from '../blocks/serverless-worker';
+import { TemporalAwsServiceEndpoints } from '../blocks/service-endpoints';
 import { TemporalVpc } from '../blocks/vpc';
 import { TemporalWorkerService } from '../blocks/worker-service';
 import { AwsProvider, EcsCluster, ITerraformDependable, Route53Zone, TerraformOutput } from '../engine';
@@ -52,6 +55,11 @@ export interface RenderedRegion {
   readonly scope: Construct;
   readonly plan: RegionPlan;
   readonly vpc?: ExistingVpc;
+  /** Subnets of Worker and starter tasks and functions, and of components (supplied, else the VPC's private subnets). */
+  readonly workerSubnetIds?: string[];
+  readonly componentSubnetIds?: string[];
+  /** Supplied security groups of Worker and starter tasks. */
+  readonly workerSecurityGroupIds?: string[];
   readonly clusterArn?: string;
   readonly privateLinkEndpoint?: TemporalPrivateLinkEndpoint;
   readonly regionalZone?: TemporalRegionalPrivateZone;
@@ -72,7 +80,7 @@ type Regions = Map<string, RenderedRegion>;
 export function renderPlan(input: RenderInput): Regions {
   const tags = { ...input.engine.tags, TemporalDeployment: input.plan.constructPath };
   const regions = emitRegions(input, tags);
-  emitZones(regions, tags);
+  emitZones(input, regions, tags);
   emitRoutes(input, regions, tags);
   emitComponents(input, regions, tags);
   emitFailoverRecords(input, regions, tags);
@@ -90,7 +98,8 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
     const provider = input.providerFor(r.awsRegion);
     const regionScope = new Construct(scope, r.awsRegion);
     const placement = byRegion(input.engine.regions, r.awsRegion) ?? {};
-    const vpc = r.needsVpc ? placement.vpc ?? new TemporalVpc(regionScope, 'Vpc', { provider, cidrBlock: r.defaultVpcCidr, tags }).attributes : undefined;
+    const network = emitNetwork(input, r, { scope: regionScope, provider, placement, tags });
+    const vpc = network.vpc;
     const needsCluster = r.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || r.codecServers.length > 0 || r.proxies.length > 0;
     const clusterArn = needsCluster ? placement.clusterArn ?? new EcsCluster(regionScope, 'Cluster', {
       provider,
@@ -98,41 +107,83 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
       setting: [{ name: 'containerInsights', value: 'enabled' }],
       tags,
     }).arn : undefined;
-    const privateLinkEndpoint = r.privateLinkEndpoint && vpc ? new TemporalPrivateLinkEndpoint(regionScope, 'TemporalPrivateLink', {
+    // One endpoint per VPC app-wide (render/private-dns.ts): another deployment on the VPC may have created it.
+    const privateLinkEndpoint = r.privateLinkEndpoint && vpc ? sharedEndpoint(regionScope, r.awsRegion, vpc.vpcId, () => new TemporalPrivateLinkEndpoint(regionScope, 'TemporalPrivateLink', {
       provider,
       awsRegion: r.awsRegion,
       vpcId: vpc.vpcId,
-      subnetIds: vpc.privateSubnetIds,
+      subnetIds: network.componentSubnetIds ?? vpc.privateSubnetIds,
       allowFromCidrs: [vpc.cidrBlock],
-      serviceName: r.privateLinkEndpoint.serviceName,
+      serviceName: r.privateLinkEndpoint!.serviceName,
       tags,
-    }) : undefined;
+    })) : undefined;
     const built = { namespaceZones: [], records: [], codecServers: new Map(), proxies: new Map(), workerServices: [], functions: [] };
-    regions.set(r.awsRegion, { awsRegion: r.awsRegion, provider, scope: regionScope, plan: r, vpc, clusterArn, privateLinkEndpoint, ...built });
+    regions.set(r.awsRegion, {
+      awsRegion: r.awsRegion,
+      provider,
+      scope: regionScope,
+      plan: r,
+      ...network,
+      clusterArn,
+      privateLinkEndpoint,
+      ...built,
+    });
   }
   return regions;
 }
 
-/** 2. Private zones: one region.tmprl.cloud zone per worker VPC, one record per region it reaches. */
-function emitZones(regions: Regions, tags: Record<string, string>): void {
+interface NetworkAt {
+  readonly scope: Construct;
+  readonly provider: AwsProvider;
+  readonly placement: RegionPlacement;
+  readonly tags: Record<string, string>;
+}
+
+/** 1a. A region's VPC (supplied, or created with or without egress), the subnets and security groups of its tasks, its AWS service endpoints. */
+function emitNetwork(input: RenderInput, r: RegionPlan, at: NetworkAt) {
+  const { scope, provider, placement, tags } = at;
+  const network = regionNetwork(input.plan, r);
+  const vpc = r.needsVpc ? placement.vpc ?? new TemporalVpc(scope, 'Vpc', {
+    provider, cidrBlock: r.defaultVpcCidr, isolated: network.subnets === SubnetKind.ISOLATED, publicSubnets: network.publicSubnets, tags,
+  }).attributes : undefined;
+  const workerSubnetIds = vpc && (placement.workerSubnetIds ?? vpc.privateSubnetIds);
+  const componentSubnetIds = vpc && (placement.componentSubnetIds ?? vpc.privateSubnetIds);
+  if (vpc && network.serviceEndpoints.length > 0) {
+    new TemporalAwsServiceEndpoints(scope, 'AwsServiceEndpoints', {
+      provider,
+      awsRegion: r.awsRegion,
+      vpcId: vpc.vpcId,
+      subnetIds: componentSubnetIds!,
+      // Missing route tables of a supplied VPC are reported before rendering (TEMPORAL_NETWORK_EGRESS).
+      routeTableIds: vpc.privateRouteTableIds ?? [],
+      allowFromCidrs: [vpc.cidrBlock],
+      services: network.serviceEndpoints,
+      tags,
+    });
+  }
+  return { vpc, workerSubnetIds, componentSubnetIds, workerSecurityGroupIds: placement.workerSecurityGroupIds };
+}
+
+/**
+ * 2. Private zones: one region.tmprl.cloud zone per worker VPC (the supplied one, or shared by every deployment on the VPC), one record per region
+ *    it reaches, each written once app-wide (render/private-dns.ts).
+ */
+function emitZones(input: RenderInput, regions: Regions, tags: Record<string, string>): void {
   for (const m of regions.values()) {
-    let regionalZone: TemporalRegionalPrivateZone | undefined;
-    for (const record of m.vpc ? m.plan.zoneRecords : []) {
-      const endpoint = regions.get(record.targetRegion)?.privateLinkEndpoint;
-      if (!endpoint) continue;
-      if (record.zone === REGIONAL_ENDPOINT_ZONE) {
-        regionalZone ??= new TemporalRegionalPrivateZone(m.scope, 'TemporalPrivateZone', { provider: m.provider, vpcId: m.vpc!.vpcId, vpcRegion: m.awsRegion, tags });
-        m.records.push(regionalZone.addRegionRecord(record.targetRegion, endpoint.dnsName));
-      } else {
-        // A single-region namespace (no replica): its own endpoint host, overridden to the local endpoint.
-        const zone = new TemporalNamespacePrivateZone(m.scope, `NamespaceZone-${pascal(record.zone)}`, {
-          provider: m.provider, vpcId: m.vpc!.vpcId, vpcRegion: m.awsRegion, namespaceHost: record.zone, endpoint, tags,
-        });
-        m.namespaceZones.push(zone);
-        m.records.push(zone.record);
-      }
-    }
-    if (regionalZone) regions.set(m.awsRegion, { ...m, regionalZone });
+    if (!m.vpc) continue;
+    const dns = emitVpcDns({
+      scope: m.scope,
+      provider: m.provider,
+      awsRegion: m.awsRegion,
+      vpcId: m.vpc.vpcId,
+      records: m.plan.zoneRecords,
+      suppliedZoneId: byRegion(input.engine.regions, m.awsRegion)?.privateZoneId,
+      owner: input.plan.constructPath,
+      tags,
+    }, (r) => regions.get(r)?.privateLinkEndpoint);
+    m.records.push(...dns.records);
+    m.namespaceZones.push(...dns.namespaceZones);
+    if (dns.regionalZone) regions.set(m.awsRegion, { ...m, regionalZone: dns.regionalZone });
   }
 }
 
@@ -147,7 +198,8 @@ function emitRoutes(input: RenderInput, regions: Regions, tags: Record<string, s
       const to = regions.get(route.toRegion);
       if (!to?.vpc || !m.vpc) continue;
       const pair = [route.fromRegion, route.toRegion].sort().join('|');
-      if (!pairs.has(pair)) {
+      // Two VPCs are joined once app-wide (AWS refuses a second active peering of the same VPCs, and a second route to the same CIDR).
+      if (!pairs.has(pair) && firstTime(input.scope, 'connection', [m.vpc.vpcId, to.vpc.vpcId].sort().join('|'))) {
         pairs.add(pair);
         const id = `${route.fromRegion}-to-${route.toRegion}`;
         if (route.kind === CrossRegionRouteKind.VPC_PEERING) {
@@ -160,7 +212,10 @@ function emitRoutes(input: RenderInput, regions: Regions, tags: Record<string, s
           });
         }
       }
-      to.privateLinkEndpoint?.allowFrom(m.vpc.cidrBlock, `Workers in ${route.fromRegion} (${route.kind})`, `Ingress-from-${route.fromRegion}`);
+      // Once per endpoint and CIDR app-wide (the endpoint may be another deployment's; AWS refuses a duplicate rule).
+      if (to.privateLinkEndpoint && firstTime(input.scope, 'ingress', `${to.privateLinkEndpoint.node.addr}|${m.vpc.cidrBlock}`)) {
+        to.privateLinkEndpoint.allowFrom(m.vpc.cidrBlock, `Workers in ${route.fromRegion} (${route.kind})`, `Ingress-from-${route.fromRegion}`);
+      }
     }
   }
 }
@@ -183,7 +238,7 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
       provider: m.provider,
       clusterArn: m.clusterArn!,
       vpcId: vpc.vpcId,
-      subnetIds: vpc.privateSubnetIds,
+      subnetIds: m.componentSubnetIds ?? vpc.privateSubnetIds,
       cpu: c.settings.cpu,
       memoryLimitMiB: c.settings.memoryLimitMiB,
       desiredCount: c.settings.desiredCount,
@@ -195,10 +250,12 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
       m.codecServers.set(c.id, new TemporalCodecServer(m.scope, pascal(c.id), {
         ...common('codec', c),
         // Missing public subnets are reported before rendering (TEMPORAL_SUPPLIED_NETWORK).
-        loadBalancerSubnetIds: s.internetFacing ? vpc.publicSubnetIds ?? [] : vpc.privateSubnetIds,
+        loadBalancerSubnetIds: s.internetFacing ? vpc.publicSubnetIds ?? [] : m.componentSubnetIds ?? vpc.privateSubnetIds,
         image: codec!.image,
-        // A missing certificate is reported before rendering (TEMPORAL_CODEC_CERTIFICATE).
-        certificateArn: s.certificateArn ?? '',
+        // Given, else requested by the block for the domain name in the zone (a missing one is reported before rendering: TEMPORAL_CODEC_CERTIFICATE).
+        certificateArn: s.certificateArn,
+        domainName: s.domainName,
+        hostedZoneId: codec!.hostedZoneId,
         allowFromCidrs: s.allowedCidrs ?? [vpc.cidrBlock],
         containerPort: s.containerPort,
         healthCheckPath: s.healthCheckPath,
@@ -268,12 +325,13 @@ function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, s
         provider: m.provider,
         clusterArn: m.clusterArn,
         vpcId: m.vpc.vpcId,
-        subnetIds: m.vpc.privateSubnetIds,
+        subnetIds: m.workerSubnetIds ?? m.vpc.privateSubnetIds,
+        securityGroupIds: m.workerSecurityGroupIds,
         image: options.image,
         credentials: objects.credentials,
         serviceName: awsName([input.plan.constructPath, f.id], 255),
-        // No Worker task starts before its region's private records exist (an empty zone answers NXDOMAIN).
-        dependsOn: m.records.length > 0 ? m.records : undefined,
+        // No Worker task starts before its region's private records exist (an empty zone answers NXDOMAIN), whoever wrote them.
+        dependsOn: dependsOnRecords(m.scope, m.records),
         tags: fleetTags(tags, f),
       });
       m.workerServices.push(service);
@@ -301,7 +359,7 @@ function emitFunctions(input: RenderInput, regions: Regions, tags: Record<string
         timeoutSeconds: s.timeoutSeconds,
         architecture: s.lambdaArchitecture,
         functionName: options.functionName ?? awsName([input.plan.constructPath, fn.namespace.split('.')[0], 'worker'], 64),
-        vpc: m.plan.privateLinkEndpoint && m.vpc ? { vpcId: m.vpc.vpcId, subnetIds: m.vpc.privateSubnetIds } : undefined,
+        vpc: m.plan.privateLinkEndpoint && m.vpc ? { vpcId: m.vpc.vpcId, subnetIds: m.workerSubnetIds ?? m.vpc.privateSubnetIds } : undefined,
         tags,
       }));
     }

@@ -46,9 +46,21 @@ export interface CodecServerServiceOptions extends ComponentSizing {
 export interface CodecServerSettingsInput extends CodecServerServiceOptions {
   /**
    * HTTPS certificate ARN per AWS region (ACM certificates are regional: https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html), keyed
-   * `us-east-1` (or `aws-us-east-1`), e.g. `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`.
+   * `us-east-1` (or `aws-us-east-1`), e.g. `{ 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/...' }`. Each must be a certificate of
+   * its key's region (checked at synth) and cover that region's name in `domainNames` (not checkable at synth: the ARN is all the library sees).
+   * @default - none: each region needs one, unless it has a name in `domainNames` and the flavour's hosted zone is given, in which case a
+   * DNS-validated certificate for that name is requested in the region (validation needs a public zone)
    */
-  readonly certificateArns: { [awsRegion: string]: string };
+  readonly certificateArns?: { [awsRegion: string]: string };
+  /**
+   * The name people's browsers reach the codec server at, per AWS region, keyed like `certificateArns`, e.g.
+   * `{ 'us-east-1': 'codec-use1.example.com', 'us-west-2': 'codec-usw2.example.com' }`. Workers are given `https://<name>`, and with the
+   * flavour's hosted zone the name gets an alias record to the region's load balancer. The Temporal Web UI calls the codec server from the
+   * user's browser (https://docs.temporal.io/production-deployment/data-encryption), so the name must resolve where those browsers are: a
+   * public zone, or a private zone of the corporate network, not the worker VPCs' private zone.
+   * @default - none: the URL is the load balancer's DNS name, which no public certificate covers (browsers reject it; a warning says so)
+   */
+  readonly domainNames?: { [awsRegion: string]: string };
   /**
    * IPv4 CIDRs allowed to reach the codec server over HTTPS: the networks operators' browsers and
    * the Temporal CLI come from (VPN, office, Direct Connect).
@@ -63,7 +75,10 @@ export interface CodecServerInput extends Partial<CodecServerSettingsInput> {
   readonly certificateArn?: string;
   /** The region of a block (to check `certificateArn` against). */
   readonly awsRegion?: string;
+  /** A block's browser-facing name. */
   readonly domainName?: string;
+  /** Whether a hosted zone for the name's record was given (the zone is an engine object: only its presence matters here). */
+  readonly hostedZoneGiven?: boolean;
   /** Extra plain environment variables of the container. */
   readonly environment?: { [key: string]: string };
 }
@@ -97,6 +112,12 @@ export interface CodecServerSettings extends ServiceSettings {
   readonly allowedCidrs?: string[];
   /** The certificate of the region's listener (undefined when none was given for the region). */
   readonly certificateArn?: string;
+  /** The browser-facing name in this region (undefined: the load balancer's DNS name, which no certificate covers). */
+  readonly domainName?: string;
+  /** Whether an alias record `domainName -> load balancer` is written in the given hosted zone (IPv4 load balancer: an A record). */
+  readonly dnsRecord: boolean;
+  /** Whether a DNS-validated ACM certificate for `domainName` is requested (no certificate given, a name and a zone are). */
+  readonly createCertificate: boolean;
   readonly sslPolicy: string;
   readonly accessLogsPrefix: string;
   readonly deregistrationDelaySeconds: number;
@@ -109,6 +130,9 @@ export function resolveCodecServer(input: CodecServerInput | undefined, awsRegio
   const containerPort = i.containerPort ?? d.containerPort;
   const corsAllowedOrigins = [...(i.corsAllowedOrigins ?? d.corsAllowedOrigins)];
   const internetFacing = i.internetFacing ?? d.internetFacing;
+  const certificateArn = i.certificateArn ?? byRegion(i.certificateArns, awsRegion);
+  const domainName = i.domainName ?? byRegion(i.domainNames, awsRegion);
+  const dnsRecord = domainName !== undefined && i.hostedZoneGiven === true;
   return {
     ...resolveComponentService(i, state),
     containerName: d.containerName,
@@ -118,7 +142,10 @@ export function resolveCodecServer(input: CodecServerInput | undefined, awsRegio
     corsAllowedOrigins,
     internetFacing,
     allowedCidrs: i.allowedCidrs ?? (internetFacing ? [...d.internetFacingCidrs] : undefined),
-    certificateArn: i.certificateArn ?? byRegion(i.certificateArns, awsRegion),
+    certificateArn,
+    domainName,
+    dnsRecord,
+    createCertificate: certificateArn === undefined && dnsRecord,
     sslPolicy: d.sslPolicy,
     accessLogsPrefix: d.accessLogsPrefix,
     deregistrationDelaySeconds: d.deregistrationDelaySeconds,
@@ -137,6 +164,11 @@ export function resolveCodecServer(input: CodecServerInput | undefined, awsRegio
 export function codecServerServiceOptions(s: CodecServerSettings): CodecServerServiceOptions {
   const { containerPort, healthCheckPath, corsAllowedOrigins, internetFacing, cpu, memoryLimitMiB, desiredCount } = s;
   return { containerPort, healthCheckPath, corsAllowedOrigins, internetFacing, cpu, memoryLimitMiB, desiredCount };
+}
+
+/** The URL Workers and people use: `https://<domain name>`, else `https://<load balancer DNS name>` (which no certificate covers). */
+export function codecServerUrl(s: Pick<CodecServerSettings, 'domainName'>, loadBalancerDnsName: string): string {
+  return `https://${s.domainName ?? loadBalancerDnsName}`;
 }
 
 /** The prop each reserved variable comes from. */
@@ -173,15 +205,25 @@ export function checkCodecServer(
       c.add(`${cidrsProp}[${n}]`, cidr, 'is not an IPv4 CIDR block.', "use e.g. '10.0.0.0/16' (or '0.0.0.0/0' for any address).");
     }
   });
-  if (i.domainName !== undefined && !isUnresolved(i.domainName) && !/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(i.domainName)) {
-    c.add('domainName', i.domainName, 'is not a DNS name.', "use a name without scheme or path, e.g. 'codec.example.com'.");
-  }
+  checkDomainName(c, 'domainName', i.domainName);
+  for (const [key, name] of Object.entries(i.domainNames ?? {})) checkDomainName(c, `domainNames.${key}`, name);
   checkReservedEnvironment(c, i.environment, RESERVED);
   for (const [key, arn] of Object.entries(i.certificateArns ?? {})) {
     checkCertificateArn(c, `certificateArns.${key}`, arn, isUnresolved(key) ? undefined : normalizeAwsRegion(key));
   }
   if (i.certificateArn !== undefined) checkCertificateArn(c, 'certificateArn', i.certificateArn, i.awsRegion);
+  // A block (it knows its region) needs a certificate, or a name and a zone to request one in.
+  if (i.awsRegion !== undefined && i.certificateArn === undefined && !(i.domainName !== undefined && i.hostedZoneGiven)) {
+    c.add('certificate', undefined, 'the HTTPS listener needs a certificate.',
+      'give a certificate of the region covering domainName, or domainName and a public hosted zone to have one requested and DNS-validated.');
+  }
   return [...c.hits, ...checkServiceSizing(i, prefix, path, { scaled: false })];
+}
+
+/** A DNS name without scheme, path or wildcard (https://www.rfc-editor.org/rfc/rfc1123#section-2.1). */
+function checkDomainName(c: InputChecker, prop: string, name: string | undefined): void {
+  if (name === undefined || isUnresolved(name) || /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(name)) return;
+  c.add(prop, name, 'is not a DNS name: a host name alone, without scheme, path, port or wildcard.', "use e.g. 'codec.example.com'.");
 }
 
 /** An ACM certificate ARN of `awsRegion` (when known): a load balancer only uses certificates of its own region. */

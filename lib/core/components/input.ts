@@ -2,7 +2,7 @@
  * Input checks shared by the components: each returns problems in the user's words (prop, value, message, fix) under a stable rule id. The rule pack
  * runs them over every planned component; the building blocks used on their own run the same ones and throw `TemporalHaValidationError`.
  */
-import { RuleHit } from '../rules/rule';
+import type { RuleHit } from '../rules/rule';
 
 /** A problem with one input, reported under a rule id. */
 export interface InputHit extends RuleHit {

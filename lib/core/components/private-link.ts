@@ -7,7 +7,7 @@
  * Sources: https://docs.temporal.io/cloud/connectivity/aws-connectivity, https://docs.temporal.io/cloud/high-availability/ha-connectivity and
  * https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html
  */
-import { PlannedZoneRecord } from '../plan';
+import type { PlacementFact, PlannedRegionalZone, PlannedZoneRecord } from '../plan';
 import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost, TEMPORAL_GRPC_PORT } from '../regions';
 import { InputChecker, InputHit, isUnresolved } from './input';
 
@@ -140,4 +140,87 @@ export function checkZoneRecords(records: readonly PlannedZoneRecord[], endpoint
     seen.add(key);
   }
   return c.hits;
+}
+
+/** Route 53 hosted zone ids: `Z` and capital letters or digits (up to 32 characters), optionally written `/hostedzone/<id>`. */
+const HOSTED_ZONE_ID = /^(\/hostedzone\/)?Z[A-Z0-9]{1,31}$/;
+
+/**
+ * Checks a supplied `region.tmprl.cloud` zone, by what is known of it at synth (unresolved values are not checked): a zone of another name
+ * would hold `aws-<region>.region.tmprl.cloud` records no resolver asks it for; an id must be a Route 53 hosted zone id.
+ */
+export function checkSuppliedZone(zone: { readonly name?: string; readonly id?: string }, prop: string, path?: string): InputHit[] {
+  const c = new InputChecker(PRIVATELINK_SETTINGS_RULE, '', path);
+  const name = zone.name === undefined || isUnresolved(zone.name) ? undefined : zone.name.trim().replace(/\.$/, '').toLowerCase();
+  if (name !== undefined && name !== REGIONAL_ENDPOINT_ZONE) {
+    c.add(prop, zone.name, `is a zone named '${name}', but the Regional Endpoint records (aws-<region>.${REGIONAL_ENDPOINT_ZONE}) go in a private zone named ${REGIONAL_ENDPOINT_ZONE}.`,
+      `supply the ${REGIONAL_ENDPOINT_ZONE} private zone associated with the worker VPC, or leave it out (one zone per VPC is then created and shared by every deployment on the VPC).`);
+  }
+  if (zone.id !== undefined && !isUnresolved(zone.id) && !HOSTED_ZONE_ID.test(zone.id.trim())) {
+    c.add(prop, zone.id, 'is not a Route 53 hosted zone id (Z followed by capital letters and digits).', 'pass the zone\'s id as Route 53 shows it, e.g. Z0123456789ABCDEFGHIJ.');
+  }
+  return c.hits;
+}
+
+/** What a `region.tmprl.cloud` zone block is given: a VPC to create the zone for, or an existing zone (its name and id as known at synth). */
+export interface RegionalZoneInput {
+  readonly vpcGiven: boolean;
+  readonly zone?: { readonly name?: string; readonly id?: string };
+  /** True for `addVpc` on a zone given as existing. */
+  readonly addVpc?: boolean;
+}
+
+/** Checks a `region.tmprl.cloud` zone block's input: a VPC (a new zone) or an existing zone (records only), not both, not neither. */
+export function checkRegionalZoneInput(i: RegionalZoneInput, vpcProp: string, zoneProp: string, path?: string): InputHit[] {
+  const c = new InputChecker(PRIVATELINK_SETTINGS_RULE, '', path);
+  const zone = i.zone && (i.zone.name ?? i.zone.id ?? '(a zone)');
+  if (i.addVpc) {
+    c.add(vpcProp, '(a VPC)', `cannot associate a VPC with a zone given as ${zoneProp}: the zone's VPC associations belong to whoever created it.`,
+      'associate the VPC where the zone is defined.');
+  } else if (!i.vpcGiven && !i.zone) {
+    c.add(vpcProp, undefined, 'is required when no existing zone is given: a Route 53 private zone cannot exist without a VPC.',
+      `give the worker VPC as ${vpcProp} (a new zone), or the existing ${REGIONAL_ENDPOINT_ZONE} zone as ${zoneProp} (records only).`);
+  } else if (i.vpcGiven && i.zone) {
+    c.add(zoneProp, zone, `is given with ${vpcProp}: records go into the existing zone, which keeps its own VPC associations, so ${vpcProp} would be ignored.`,
+      `give ${vpcProp} (a new zone) or ${zoneProp} (records only), not both.`);
+  }
+  return [...c.hits, ...(i.zone && !i.addVpc ? checkSuppliedZone(i.zone, zoneProp, path) : [])];
+}
+
+/**
+ * Checks a region's supplied `region.tmprl.cloud` zone in a pattern: its name and id, that it comes with the supplied VPC it is associated with
+ * (a VPC the construct creates is associated with no supplied zone), and that no other deployment in the app already put a different zone of
+ * that name on the VPC (Route 53 allows one per VPC: `ConflictingDomainExists`).
+ */
+export function checkSuppliedZonePlacement(p: PlacementFact, path?: string): InputHit[] {
+  const zone = p.suppliedZone;
+  if (!zone) return [];
+  const hits = checkSuppliedZone(zone, zone.prop, path);
+  const c = new InputChecker(PRIVATELINK_SETTINGS_RULE, '', path);
+  const value = zone.name ?? zone.id ?? '(a zone)';
+  if (!p.suppliedVpc) {
+    c.add(zone.prop, value, `is supplied without ${p.propPath}.vpc: the construct would create a new VPC, which the supplied zone is not associated with, so its records would not resolve there.`,
+      `supply the VPC the zone is associated with as ${p.propPath}.vpc, or leave the zone out (the deployment then creates one for its VPC).`);
+  }
+  if (zone.conflictsWith !== undefined) {
+    c.add(zone.prop, value, `differs from the ${REGIONAL_ENDPOINT_ZONE} zone ${zone.conflictsWith} already put on this VPC, and Route 53 allows one private zone of a name per VPC (ConflictingDomainExists).`,
+      `supply this same zone to ${zone.conflictsWith} too, or leave it out here: deployments on one VPC share its zone.`);
+  }
+  return [...hits, ...c.hits];
+}
+
+/** The `region.tmprl.cloud` zone of a region's worker VPC, when its records need one: the zone the user supplied, or the VPC's shared one. */
+export function plannedRegionalZone(records: readonly PlannedZoneRecord[], placement: PlacementFact | undefined): PlannedRegionalZone | undefined {
+  if (!records.some((z) => z.zone === REGIONAL_ENDPOINT_ZONE)) return undefined;
+  return { name: REGIONAL_ENDPOINT_ZONE, source: placement?.suppliedZone ? 'supplied' : 'shared' };
+}
+
+/**
+ * The deployment that already put a different `region.tmprl.cloud` zone on a VPC (`owner`, from the app's registry), when a deployment at `me`
+ * supplies the zone `suppliedId` for it: a zone created by another deployment, or another supplied zone.
+ */
+export function zoneConflict(
+  owner: { readonly owner: string; readonly suppliedId?: string } | undefined, suppliedId: string, me: string,
+): string | undefined {
+  return owner && owner.owner !== me && owner.suppliedId !== suppliedId ? owner.owner : undefined;
 }

@@ -13,8 +13,10 @@ export enum CpuArchitecture {
   ARM64 = 'ARM64',
 }
 
-/** Rule id of the sizing checks (tasks, CPU, memory, counts). */
+/** Rule id of the sizing checks (tasks, CPU, memory, counts, stop timeout, health check). */
 export const SERVICE_SIZING_RULE = 'TEMPORAL_SERVICE_SIZING';
+/** Rule id of the checks on `standbyMinCapacity` (an Active/Hot standby fleet's task count). */
+export const STANDBY_MIN_CAPACITY_RULE = 'TEMPORAL_STANDBY_MIN_CAPACITY';
 
 /** How a fleet of Workers or starters is sized and scaled (both engines' fleet options and Worker service props extend this). */
 export interface FleetSizing {
@@ -24,7 +26,8 @@ export interface FleetSizing {
   readonly memoryLimitMiB?: number;
   /**
    * Lowest task count autoscaling may set: the task count of a running (active or hot standby)
-   * fleet. A cold standby fleet runs 0 tasks and is scaled to this on failover.
+   * fleet (a hot standby keeps `standbyMinCapacity` instead, when set). A cold standby fleet runs 0
+   * tasks and is scaled to this on failover.
    * @default 2 (a Worker service given a lower `desiredCount`: that count)
    */
   readonly minCapacity?: number;
@@ -35,11 +38,57 @@ export interface FleetSizing {
   /** CPU architecture of the image. @default CpuArchitecture.X86_64 */
   readonly cpuArchitecture?: CpuArchitecture;
   /**
+   * Active/Hot only: the task count the hot standby fleet keeps (its autoscaling minimum and its
+   * desired count at deployment; an idle standby scales in to its minimum). Set it to the active
+   * fleet's steady state so that a failover lands on a fleet that can take the load at once, not on
+   * a skeleton fleet. By default the standby keeps `minCapacity`, which is a full-size standby only
+   * when `minCapacity` is the active fleet's steady state. 0 is refused (a hot standby without tasks
+   * is a cold standby: use Active/Cold); so is a value above `maxCapacity`, and any value where the
+   * fleet has no hot standby (other patterns, starters, a Worker service block on its own).
+   * @default - minCapacity: the standby keeps the active fleet's minimum
+   */
+  readonly standbyMinCapacity?: number;
+  /**
+   * Seconds ECS waits after SIGTERM before it kills the container (`stopTimeout`; Fargate allows 2 to
+   * 120). It must exceed the graceful shutdown time of the SDK's Worker (TypeScript
+   * `shutdownGraceTime`, Go `WorkerStopTimeout`, Python `graceful_shutdown_timeout`, ...), so that
+   * in-flight Activities finish (or are cancelled and reported) before SIGKILL. A Worker that exits
+   * sooner is not delayed.
+   * @default 120 (Fargate's maximum; ECS's own default is 30)
+   */
+  readonly stopTimeoutSeconds?: number;
+  /**
+   * A container health check: ECS replaces a task whose container is UNHEALTHY, and a deployment
+   * waits for new tasks to be HEALTHY.
+   * @default - none (a task is healthy while its container runs)
+   */
+  readonly healthCheck?: ContainerHealthCheck;
+  /**
    * Extra, non-secret environment variables (task queue names and the like). Temporal's connection
    * variables are set by the library; credential variables are refused (they come from Secrets Manager).
    * @default - none
    */
   readonly environment?: { [key: string]: string };
+}
+
+/**
+ * A container health check (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html),
+ * in seconds; both engines write the same one.
+ */
+export interface ContainerHealthCheck {
+  /**
+   * The command: `['CMD', '/bin/healthcheck']`, or `['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1']`. A
+   * command that starts with neither is run by the shell (`CMD-SHELL` is prepended). Exit code 0 is healthy.
+   */
+  readonly command: string[];
+  /** Seconds between checks, 5 to 300. @default 30 */
+  readonly intervalSeconds?: number;
+  /** Seconds a check may take before it counts as failed, 2 to 60. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Failed checks in a row before the container is UNHEALTHY, 1 to 10. @default 3 */
+  readonly retries?: number;
+  /** Seconds after start during which failed checks do not count, 0 to 300. @default 0 */
+  readonly startPeriodSeconds?: number;
 }
 
 /**
@@ -71,7 +120,14 @@ export const SERVICE_DEFAULTS = {
     /** Target tracking cooldowns: scale out within a minute, scale in slowly. */
     scaleOutCooldownSeconds: 60,
     scaleInCooldownSeconds: 300,
+    /**
+     * Fargate's maximum: only a Worker still running after SIGTERM waits that long, and it gives in-flight Activities the most time to finish.
+     * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html (stopTimeout: 2 to 120 s on Fargate, 30 s by default)
+     */
+    stopTimeoutSeconds: 120,
   },
+  /** ECS's health check defaults, written out so that both engines emit the same values (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html). */
+  healthCheck: { intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 },
   /** Codec servers and proxies (small stateless HTTP/TCP services). */
   component: { cpu: 256, memoryLimitMiB: 512, desiredCount: 2 },
   /** CloudWatch Logs retention of every container log group, in days. */
@@ -101,36 +157,73 @@ export interface ServiceSettings {
   readonly logRetentionDays: number;
   /** The container's plain environment, keys sorted: the extra variables (and a codec server's or proxy's own, e.g. `PORT`). */
   readonly environment: Record<string, string>;
+  /** Workers and starters: seconds between SIGTERM and SIGKILL (the container's `stopTimeout`). */
+  readonly stopTimeoutSeconds?: number;
+  /** Workers and starters: the container health check, every field set (undefined: none). */
+  readonly healthCheck?: ResolvedHealthCheck;
+}
+
+/** A container health check with ECS's defaults filled in and the command prefixed (`CMD` or `CMD-SHELL`). */
+export interface ResolvedHealthCheck {
+  /** The command, starting with `CMD` or `CMD-SHELL`. */
+  readonly command: string[];
+  /** Seconds between checks. */
+  readonly intervalSeconds: number;
+  /** Seconds a check may take. */
+  readonly timeoutSeconds: number;
+  /** Failed checks before the container is unhealthy. */
+  readonly retries: number;
+  /** Seconds after start during which failures do not count. */
+  readonly startPeriodSeconds: number;
+}
+
+/** A health check as both engines write it: ECS's defaults filled in, `CMD-SHELL` prepended to a bare command (as ECS requires a prefix). */
+export function resolveHealthCheck(h: ContainerHealthCheck | undefined): ResolvedHealthCheck | undefined {
+  if (h === undefined) return undefined;
+  const d = SERVICE_DEFAULTS.healthCheck;
+  const command = h.command ?? [];
+  return {
+    command: command[0] === 'CMD' || command[0] === 'CMD-SHELL' ? [...command] : ['CMD-SHELL', ...command],
+    intervalSeconds: h.intervalSeconds ?? d.intervalSeconds,
+    timeoutSeconds: h.timeoutSeconds ?? d.timeoutSeconds,
+    retries: h.retries ?? d.retries,
+    startPeriodSeconds: h.startPeriodSeconds ?? d.startPeriodSeconds,
+  };
 }
 
 /**
  * The task counts of a Worker or starter service from what was given: the minimum defaults to 2 (or to a lower desired count, so that `desiredCount:
- * 0` is a cold fleet), the desired count to the minimum, the maximum to 10 or the higher of the two.
+ * 0` is a cold fleet), the desired count to the minimum, the maximum to 10 or the highest of them (and of a hot standby's minimum).
  */
 export function resolveServiceCounts(i: ServiceSizingInput = {}): { desiredCount: number; minCapacity: number; maxCapacity: number } {
   const d = SERVICE_DEFAULTS.fleet;
   const minCapacity = i.minCapacity ?? (known(i.desiredCount) ? Math.min(d.minCapacity, i.desiredCount!) : d.minCapacity);
   const desiredCount = i.desiredCount ?? minCapacity;
-  const maxCapacity = i.maxCapacity ?? Math.max(d.maxCapacity, ...[minCapacity, desiredCount].filter((v) => known(v)));
+  const counts = [minCapacity, desiredCount, i.standbyMinCapacity].filter((v): v is number => known(v));
+  const maxCapacity = i.maxCapacity ?? Math.max(d.maxCapacity, ...counts);
   return { desiredCount, minCapacity, maxCapacity };
 }
 
 /**
- * Settings of a Worker or starter fleet in a given state (a cold standby deploys 0 tasks, minimum 0);
- * a block used on its own may give its `desiredCount`.
+ * Settings of a Worker or starter fleet in a given state (a cold standby deploys 0 tasks, minimum 0; a hot standby keeps `standbyMinCapacity`
+ * when given, else the active fleet's counts); a block used on its own may give its `desiredCount`.
  */
 export function resolveFleetService(sizing: FleetSizing | undefined, state: FleetState, desiredCount?: number): ServiceSettings {
   const d = SERVICE_DEFAULTS.fleet;
-  const counts = resolveServiceCounts({ minCapacity: sizing?.minCapacity, maxCapacity: sizing?.maxCapacity, desiredCount });
+  const standbyMinCapacity = sizing?.standbyMinCapacity;
+  const counts = resolveServiceCounts({ minCapacity: sizing?.minCapacity, maxCapacity: sizing?.maxCapacity, desiredCount, standbyMinCapacity });
   const cold = state === FleetState.COLD_STANDBY;
+  const standby = state === FleetState.HOT_STANDBY ? standbyMinCapacity : undefined;
   return {
     cpu: sizing?.cpu ?? d.cpu,
     memoryLimitMiB: sizing?.memoryLimitMiB ?? d.memoryLimitMiB,
     cpuArchitecture: sizing?.cpuArchitecture ?? SERVICE_DEFAULTS.cpuArchitecture,
-    desiredCount: cold ? 0 : counts.desiredCount,
+    desiredCount: cold ? 0 : standby ?? counts.desiredCount,
     activeDesiredCount: counts.desiredCount,
+    stopTimeoutSeconds: sizing?.stopTimeoutSeconds ?? d.stopTimeoutSeconds,
+    healthCheck: resolveHealthCheck(sizing?.healthCheck),
     scaling: {
-      minCapacity: cold ? 0 : counts.minCapacity,
+      minCapacity: cold ? 0 : standby ?? counts.minCapacity,
       maxCapacity: counts.maxCapacity,
       targetCpuUtilizationPercent: sizing?.targetCpuUtilizationPercent ?? d.targetCpuUtilizationPercent,
       scaleOutCooldownSeconds: d.scaleOutCooldownSeconds,
@@ -229,6 +322,51 @@ export function checkServiceSizing(
     const t = i.targetCpuUtilizationPercent;
     if (t !== undefined && !isUnresolved(t) && !(t > 0 && t <= 100)) {
       c.add('targetCpuUtilizationPercent', t, 'is not a percentage above 0 and at most 100.', 'set a percentage such as 60.');
+    }
+    checkContainerLifecycle(c, i);
+  }
+  return c.hits;
+}
+
+/**
+ * The container's stop timeout and health check, in the ranges ECS accepts on Fargate
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html, API_HealthCheck.html).
+ */
+function checkContainerLifecycle(c: InputChecker, i: FleetSizing): void {
+  c.wholeNumber('stopTimeoutSeconds', i.stopTimeoutSeconds, 2, 120,
+    "set 2 to 120 seconds (Fargate's range), more than the Worker's graceful shutdown time.");
+  const h = i.healthCheck;
+  if (h === undefined) return;
+  const command = h.command ?? [];
+  const body = command[0] === 'CMD' || command[0] === 'CMD-SHELL' ? command.slice(1) : command;
+  if (!isUnresolved(command) && (!Array.isArray(command) || body.length === 0 || body.some((x) => typeof x !== 'string' || x === ''))) {
+    c.add('healthCheck.command', h.command, 'is not a command: ECS needs a command to run.',
+      "set e.g. ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'] or ['CMD', '/bin/healthcheck'].");
+  }
+  c.wholeNumber('healthCheck.intervalSeconds', h.intervalSeconds, 5, 300, 'set 5 to 300 seconds (ECS default 30).');
+  c.wholeNumber('healthCheck.timeoutSeconds', h.timeoutSeconds, 2, 60, 'set 2 to 60 seconds (ECS default 5).');
+  c.wholeNumber('healthCheck.retries', h.retries, 1, 10, 'set 1 to 10 (ECS default 3).');
+  c.wholeNumber('healthCheck.startPeriodSeconds', h.startPeriodSeconds, 0, 300, 'set 0 to 300 seconds.');
+}
+
+/**
+ * Checks `<prefix>.standbyMinCapacity`: only where the fleet has a hot standby (`noStandby` says why it has none), 1 or more (a hot standby with no
+ * task is a cold one), at most the fleet's maximum.
+ */
+export function checkStandbyMinCapacity(sizing: FleetSizing | undefined, prefix: string, noStandby?: string, path?: string): InputHit[] {
+  const c = new InputChecker(STANDBY_MIN_CAPACITY_RULE, prefix, path);
+  const v = sizing?.standbyMinCapacity;
+  if (v === undefined) return [];
+  if (noStandby !== undefined) {
+    c.add('standbyMinCapacity', v, `applies only to an Active/Hot standby fleet, and ${noStandby}.`, 'remove standbyMinCapacity (minCapacity sizes this fleet).');
+  } else if (v === 0) {
+    c.add('standbyMinCapacity', v, 'leaves the hot standby without tasks: that is a cold standby, and a failover would wait for tasks to start.',
+      'set 1 or more (the active fleet\'s steady state for a full-size standby), or use ActiveColdDeployment for a standby without tasks.');
+  } else {
+    c.wholeNumber('standbyMinCapacity', v, 1, 10000, 'set the task count the standby keeps, e.g. the active fleet\'s steady state.');
+    if (known(v, sizing!.maxCapacity) && v > sizing!.maxCapacity!) {
+      c.add('standbyMinCapacity', v, `is greater than maxCapacity (${sizing!.maxCapacity}): autoscaling could never satisfy both.`,
+        'set standbyMinCapacity <= maxCapacity, or raise maxCapacity.');
     }
   }
   return c.hits;

@@ -8,7 +8,10 @@ import type { PlannedFleet } from '../plan';
 import { WorkerConnectionInput, workerEnvironment, WorkerEnvironment } from '../worker-config';
 import { checkConnection, checkEnvironment } from './connection';
 import { InputHit } from './input';
-import { checkServiceSizing, CpuArchitecture, FleetSizing, resolveFleetService, SERVICE_DEFAULTS, ServiceScaling } from './service';
+import {
+  checkServiceSizing, checkStandbyMinCapacity, CpuArchitecture, FleetSizing, resolveFleetService, ResolvedHealthCheck, SERVICE_DEFAULTS,
+  ServiceScaling,
+} from './service';
 
 /** What a Worker service is given, whichever engine deploys it. */
 export interface WorkerServiceInput extends FleetSizing, WorkerConnectionInput {
@@ -40,6 +43,10 @@ export interface WorkerServiceSettings {
   readonly desiredCount: number;
   readonly scaling: ServiceScaling;
   readonly logRetentionDays: number;
+  /** Seconds between SIGTERM and SIGKILL (the container's `stopTimeout`). */
+  readonly stopTimeoutSeconds: number;
+  /** The container health check (undefined: none). */
+  readonly healthCheck?: ResolvedHealthCheck;
   /** The container's environment: plain variables and secret-backed ones, keys sorted. */
   readonly environment: WorkerEnvironment;
   /** Warnings to annotate the block with. */
@@ -56,12 +63,14 @@ export function resolveWorkerService(kind: string, path: string, input: WorkerSe
   throwIfProblems(kind, path, [
     // A default minimum is checked against a given maximum; a minimum derived from desiredCount never exceeds it.
     ...checkServiceSizing({ ...input, minCapacity: input.minCapacity ?? (input.desiredCount === undefined ? d.minCapacity : undefined) }, '', path),
+    ...checkStandbyMinCapacity(input, '', 'a Worker service block is one fleet: set its minCapacity and desiredCount', path),
     ...checkEnvironment(input.environment, '', path),
     ...connection.errors,
   ]);
   const { activeDesiredCount, scaling, ...service } = resolveFleetService(input, FleetState.ACTIVE, input.desiredCount);
   return {
     ...service,
+    stopTimeoutSeconds: service.stopTimeoutSeconds!,
     scaling: scaling!,
     environment: workerEnvironment({ ...input, auth }, input.environment),
     warnings: connection.warnings.map((w) => blockWarning(w, path)),
@@ -95,5 +104,7 @@ export function plannedWorkerServiceInput(f: PlannedFleet, refs: { readonly prox
     minCapacity: s.scaling?.minCapacity,
     maxCapacity: s.scaling?.maxCapacity,
     targetCpuUtilizationPercent: s.scaling?.targetCpuUtilizationPercent,
+    stopTimeoutSeconds: s.stopTimeoutSeconds,
+    healthCheck: s.healthCheck,
   };
 }

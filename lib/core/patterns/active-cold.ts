@@ -5,13 +5,17 @@
  */
 import { DeploymentPattern, EndpointKind, FleetState } from '../model';
 import { DeploymentRequest, PlannedNamespace } from '../plan';
-import { DEFAULT_ENDPOINT, namespaceRegions, planWorkers } from './common';
+import { DEFAULT_ENDPOINT, fleetRegions, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
 
 export function planActiveCold(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
   const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.ACTIVE_COLD];
-  const fleets = namespaceRegions(ns).map((awsRegion) =>
-    planWorkers(ns, request, awsRegion, awsRegion === ns.primaryRegion ? FleetState.ACTIVE : FleetState.COLD_STANDBY, kind));
+  // A replica on another cloud gets its standby fleet in `standbyRegion` (on AWS); a same-region replica none.
+  const { primary, standby } = fleetRegions(ns);
+  const fleets = [
+    ...(primary ? [planWorkers(ns, request, primary, FleetState.ACTIVE, kind)] : []),
+    ...(standby ? [planWorkers(ns, request, standby, FleetState.COLD_STANDBY, kind)] : []),
+  ];
   return contribute(ns, fleets, request, (from, to) =>
     `after a Namespace-only failover the ${from} Workers must reach the active replica's VPC endpoint in ${to}`);
 }

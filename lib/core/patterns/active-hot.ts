@@ -4,13 +4,14 @@
  * dials its own region's Regional Endpoint (or VPC endpoint); codec servers and proxies run in both regions continuously.
  */
 import { DeploymentRequest, PlannedNamespace } from '../plan';
-import { DEFAULT_ENDPOINT, namespaceRegions, planWorkers } from './common';
+import { awsNamespaceRegions, DEFAULT_ENDPOINT, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
 import { EndpointKind, FleetState, DeploymentPattern } from '../model';
 
 export function planActiveHot(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
   const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.ACTIVE_HOT];
-  const fleets = namespaceRegions(ns).map((awsRegion) =>
+  // Each fleet sits beside its replica: a replica on another cloud gets none (TEMPORAL_OTHER_CLOUD_REGIONAL_ENDPOINT).
+  const fleets = awsNamespaceRegions(ns).map((awsRegion) =>
     planWorkers(ns, request, awsRegion, awsRegion === ns.primaryRegion ? FleetState.ACTIVE : FleetState.HOT_STANDBY, kind));
   return contribute(ns, fleets, request, (from, to) =>
     `${from} fleets dial the Namespace Endpoint, which resolves to ${to} while it is active`);

@@ -1,5 +1,6 @@
 /** Planning steps every pattern shares; each pattern file states only what differs (where fleets run, in what state, on which endpoint). */
 import { resolveCodecServer } from '../components/codec-server';
+import { isUnresolved } from '../components/input';
 import { resolveProxy } from '../components/proxy';
 import { resolveServerlessFunction } from '../components/serverless-worker';
 import { resolveFleetService } from '../components/service';
@@ -11,7 +12,7 @@ import {
 import {
   DeploymentRequest, PlannedFleet, PlannedFunction, PlannedNamespace, PlannedCodecServer, PlannedProxy, PlannedRoute, PlannedZoneRecord,
 } from '../plan';
-import { allRegions, findRegion, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost } from '../regions';
+import { allRegions, findRegion, isOtherCloud, normalizeAwsRegion, REGIONAL_ENDPOINT_ZONE, regionalEndpointHost } from '../regions';
 
 /** The documented endpoint each pattern's Workers use unless told otherwise (https://docs.temporal.io/cloud/high-availability/architecture-patterns). */
 export const DEFAULT_ENDPOINT: Record<DeploymentPattern, EndpointKind> = {
@@ -23,20 +24,24 @@ export const DEFAULT_ENDPOINT: Record<DeploymentPattern, EndpointKind> = {
 
 /** Builds the plan's view of a declared namespace. */
 export function planNamespace(
-  spec: NamespaceSpec, pattern: DeploymentPattern, auth: AuthMethod,
-  declaredAt: string, propPath: string, shard?: string,
+  spec: NamespaceSpec | undefined, pattern: DeploymentPattern, auth: AuthMethod,
+  declaredAt: string, propPath: string, shard?: string, standbyRegion?: string,
 ): PlannedNamespace {
   // Props may come from untyped code (JavaScript, context values): plan with what is there, and let
-  // the rules name what is missing.
-  spec = { ...spec, name: spec.name ?? '', accountId: spec.accountId ?? '', primaryRegion: spec.primaryRegion ?? '' };
+  // the rules name what is missing (TEMPORAL_REQUIRED_PROP).
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  spec = { ...spec, name: text(spec?.name), accountId: text(spec?.accountId), primaryRegion: text(spec?.primaryRegion) };
+  const replica = typeof spec.replicaRegion === 'string' ? spec.replicaRegion : undefined;
   return {
     name: spec.name,
     accountId: spec.accountId,
     qualifiedName: qualifiedNamespace(spec),
     endpointHost: namespaceEndpointHost(spec),
     primaryRegion: normalizeAwsRegion(spec.primaryRegion),
-    replicaRegion: spec.replicaRegion === undefined ? undefined : normalizeAwsRegion(spec.replicaRegion),
+    replicaRegion: replica === undefined ? undefined : normalizeAwsRegion(replica),
     pollerForwarding: spec.pollerForwarding ?? PollerForwarding.ENABLED,
+    pollerForwardingDeclared: spec.pollerForwarding !== undefined,
+    standbyRegion: typeof standbyRegion === 'string' ? normalizeAwsRegion(standbyRegion) : undefined,
     auth,
     pattern,
     shard,
@@ -45,9 +50,37 @@ export function planNamespace(
   };
 }
 
-/** The namespace's regions: primary, then replica (when distinct). */
+/**
+ * The namespace's regions: primary, then replica (when distinct: a same-region replica is another cell of the
+ * primary region, so one region's fleets serve both). A region may be on another cloud (`gcp-us-central1`).
+ */
 export function namespaceRegions(ns: PlannedNamespace): string[] {
   return ns.replicaRegion && ns.replicaRegion !== ns.primaryRegion ? [ns.primaryRegion, ns.replicaRegion] : [ns.primaryRegion];
+}
+
+/**
+ * The namespace's regions on AWS, where this library can deploy (a region on another cloud is reached over the Namespace
+ * Endpoint). A region left out or unknown at synth places nothing: TEMPORAL_REQUIRED_PROP / TEMPORAL_KNOWN_AT_SYNTH report it.
+ */
+export function awsNamespaceRegions(ns: PlannedNamespace): string[] {
+  return namespaceRegions(ns).filter(isAwsFleetRegion);
+}
+
+/** A region a fleet can be planned in: set, known at synth and on AWS (whether the catalog knows it is TEMPORAL_REGION_UNKNOWN's). */
+export function isAwsFleetRegion(region: string | undefined): region is string {
+  return region !== undefined && region !== '' && !isUnresolved(region) && !isOtherCloud(region);
+}
+
+/**
+ * Where a two-region pattern's fleets run, on AWS: the primary region (unless it is on another cloud) and the
+ * standby's: the replica region, or `standbyRegion` when the replica is on another cloud (none for a same-region
+ * replica: the primary region's fleet follows a failover between its cells on the Namespace Endpoint).
+ */
+export function fleetRegions(ns: PlannedNamespace): { primary?: string; standby?: string } {
+  const primary = isAwsFleetRegion(ns.primaryRegion) ? ns.primaryRegion : undefined;
+  const replica = ns.replicaRegion;
+  const standby = replica !== undefined && isOtherCloud(replica) ? ns.standbyRegion : replica;
+  return { primary, standby: isAwsFleetRegion(standby) && standby !== primary ? standby : undefined };
 }
 
 /** Plans one fleet: what it dials and with which TLS server name. */
@@ -79,6 +112,7 @@ export function planFleet(opts: {
     role: opts.role,
     awsRegion: opts.awsRegion,
     namespace: ns.qualifiedName,
+    shard: ns.shard,
     state: opts.state,
     runtime,
     endpoint: opts.endpoint,
@@ -106,7 +140,9 @@ export function planWorkers(
 /** Workflow starters follow the Workers' regions and states, on the Namespace Endpoint unless pinned. */
 export function planStarters(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): PlannedFleet[] {
   if (!request.starters) return [];
-  const pinned = request.starterPinnedRegion ? normalizeAwsRegion(request.starterPinnedRegion) : undefined;
+  // A pin unknown at synth is TEMPORAL_KNOWN_AT_SYNTH's: plan the starters unpinned rather than on a garbled address.
+  const pin = request.starterPinnedRegion;
+  const pinned = typeof pin === 'string' && pin !== '' && !isUnresolved(pin) ? normalizeAwsRegion(pin) : undefined;
   const endpoint = pinned ? EndpointKind.REGIONAL : EndpointKind.NAMESPACE;
   return workerFleets.map((w) => planFleet({
     // The region's proxy dials the Workers' address: starters go through it only when they need the same one.
@@ -129,7 +165,7 @@ export function planFunctions(ns: PlannedNamespace, request: DeploymentRequest):
   const buildIds = request.serverless?.buildIds ?? {};
   const fallback = Object.values(buildIds)[0] ?? '';
   const address = withPort(ns.endpointHost);
-  return namespaceRegions(ns).map((awsRegion) => {
+  return awsNamespaceRegions(ns).map((awsRegion) => {
     const buildId = buildIds[awsRegion] ?? fallback;
     return {
       awsRegion,
@@ -150,6 +186,8 @@ export interface Reachability {
   readonly routes: PlannedRoute[];
   /** Regions that need a Temporal VPC endpoint. */
   readonly endpointRegions: string[];
+  /** The record names each dialer resolves (same order as the dialers), and each function region's; empty off PrivateLink. */
+  readonly recordsOf: { readonly fleets: string[][]; readonly functions: string[][] };
 }
 
 /**
@@ -164,10 +202,13 @@ export function planReachability(
   const zoneRecords: PlannedZoneRecord[] = [];
   const routes: PlannedRoute[] = [];
   const endpointRegions = new Set<string>();
-  if (request.networkPath !== NetworkPath.PRIVATE_LINK) return { zoneRecords, routes, endpointRegions: [] };
-  const nsRegions = namespaceRegions(ns);
+  if (request.networkPath !== NetworkPath.PRIVATE_LINK) return { zoneRecords, routes, endpointRegions: [], recordsOf: { fleets: [], functions: [] } };
+  // A region on another cloud has no AWS PrivateLink service: no record or route to it (TEMPORAL_OTHER_CLOUD_PRIVATELINK reports it).
+  // A same-region replica is another cell behind the same regional name and PrivateLink service (one record; unverified in public
+  // docs, which list same-region replication per region: https://docs.temporal.io/cloud/regions).
+  const nsRegions = awsNamespaceRegions(ns);
   const single = ns.replicaRegion === undefined;
-  const addTarget = (from: string, to: string) => {
+  const addTarget = (from: string, to: string): string => {
     endpointRegions.add(to);
     const name = single ? ns.endpointHost : regionalEndpointHost(to);
     zoneRecords.push({ vpcRegion: from, zone: single ? ns.endpointHost : REGIONAL_ENDPOINT_ZONE, name, targetRegion: to });
@@ -175,18 +216,18 @@ export function planReachability(
       const kind = request.crossRegionRoute ?? CrossRegionRouteKind.VPC_PEERING;
       routes.push({ fromRegion: from, toRegion: to, kind, reason: routeReason(from, to) });
     }
+    return name;
   };
-  const reach = (from: string, endpoint: EndpointKind, temporalAddress: string) => {
-    if (endpoint === EndpointKind.NAMESPACE) {
-      for (const to of nsRegions) addTarget(from, to);
-    } else {
-      const to = nsRegions.find((r) => temporalAddress.startsWith(`${regionalEndpointHost(r)}:`)) ?? regionFromAddress(temporalAddress) ?? from;
-      addTarget(from, to);
-    }
+  const reach = (from: string, endpoint: EndpointKind, temporalAddress: string): string[] => {
+    if (endpoint === EndpointKind.NAMESPACE) return unique(nsRegions.map((to) => addTarget(from, to)));
+    const to = nsRegions.find((r) => temporalAddress.startsWith(`${regionalEndpointHost(r)}:`)) ?? regionFromAddress(temporalAddress) ?? from;
+    return [addTarget(from, to)];
   };
-  for (const f of fleets) reach(f.awsRegion, f.endpoint, f.temporalAddress);
-  for (const r of functionsRegions) reach(r, EndpointKind.NAMESPACE, withPort(ns.endpointHost));
-  return { zoneRecords: uniqueBy(zoneRecords), routes: uniqueBy(routes), endpointRegions: [...endpointRegions] };
+  const recordsOf = {
+    fleets: fleets.map((f) => reach(f.awsRegion, f.endpoint, f.temporalAddress)),
+    functions: functionsRegions.map((r) => reach(r, EndpointKind.NAMESPACE, withPort(ns.endpointHost))),
+  };
+  return { zoneRecords: uniqueBy(zoneRecords), routes: uniqueBy(routes), endpointRegions: [...endpointRegions], recordsOf };
 }
 
 function regionFromAddress(address: string): string | undefined {

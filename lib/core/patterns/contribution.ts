@@ -1,12 +1,13 @@
 /** A pattern's contribution for one namespace, and how contributions merge into one plan (sharded deployments merge several). */
 import { ComponentLoadBalancerType, FAILOVER_RECORD_DEFAULTS, resolveHealthAlarm } from '../components/failover-record';
+import { plannedRegionalZone } from '../components/private-link';
 import { ComponentRouting, FleetState, WorkerRuntime } from '../model';
 import {
   DeploymentPlan, DeploymentRequest, PlannedFailoverRecord, PlannedFleet, PlannedFunction, PlannedNamespace, PlannedCodecServer, PlannedProxy,
   PlannedRegionalService, RegionPlan,
 } from '../plan';
 import { TEMPORAL_GRPC_PORT } from '../regions';
-import { defaultVpcCidr, namespaceRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, unique, uniqueBy } from './common';
+import { awsNamespaceRegions, defaultVpcCidr, fleetRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, unique, uniqueBy } from './common';
 
 /** What one namespace's pattern puts where. */
 export interface Contribution {
@@ -33,12 +34,17 @@ export function contribute(
   // Components follow the Workers; serverless Workers still get codec servers per namespace region.
   const componentAnchors = serverless ? workerFleets : workers;
   const { codecServers, proxies } = planComponents(ns, componentAnchors, request);
-  const fleets = [...workers, ...starters];
-  const dialers = [...fleets, ...proxyAsFleets(proxies, workerFleets)];
+  const planned = [...workers, ...starters];
+  const dialers = [...planned, ...proxyAsFleets(proxies, workerFleets)];
   const reachability = planReachability(ns, dialers, functions.map((f) => f.awsRegion), request, routeReason);
   const failoverRecords = planFailoverRecords(ns, codecServers, proxies, request);
-  const regionOrder = unique([...namespaceRegions(ns), ...workerFleets.map((f) => f.awsRegion)]);
-  return { namespace: ns, fleets, functions, codecServers, proxies, reachability, failoverRecords, regionOrder };
+  const regionOrder = unique([...awsNamespaceRegions(ns), ...workerFleets.map((f) => f.awsRegion)]);
+  // Each process names the private records it resolves (none off PrivateLink; none behind a proxy, which resolves them): renderers start it only
+  // after they exist.
+  const { recordsOf } = reachability;
+  const fleets = planned.map((f, i) => (recordsOf.fleets[i] ? { ...f, privateRecords: f.viaProxy ? [] : recordsOf.fleets[i] } : f));
+  const fns = functions.map((f, i) => (recordsOf.functions[i] ? { ...f, privateRecords: recordsOf.functions[i] } : f));
+  return { namespace: ns, fleets, functions: fns, codecServers, proxies, reachability, failoverRecords, regionOrder };
 }
 
 /** A proxy dials for the fleets behind it: reachability is computed from the fleet it fronts. */
@@ -49,12 +55,14 @@ function proxyAsFleets(proxies: PlannedProxy[], fleets: PlannedFleet[]): Planned
 function planFailoverRecords(
   ns: PlannedNamespace, codecServers: PlannedCodecServer[], proxies: PlannedProxy[], request: DeploymentRequest,
 ): PlannedFailoverRecord[] {
-  if (request.components.routing !== ComponentRouting.FAILOVER_DNS || !ns.replicaRegion) return [];
+  // The pair is the primary fleet's region and the standby fleet's (distinct AWS regions; none for a same-region replica).
+  const { primary, standby } = fleetRegions(ns);
+  if (request.components.routing !== ComponentRouting.FAILOVER_DNS || !primary || !standby) return [];
   const out: PlannedFailoverRecord[] = [];
   const pair = (component: string, services: PlannedRegionalService[], type: ComponentLoadBalancerType) => {
     const regions = services.map((s) => s.awsRegion);
-    if (regions.includes(ns.primaryRegion) && regions.includes(ns.replicaRegion!)) {
-      out.push(planFailoverRecord(ns.shard ? `${ns.shard}-${component}` : component, ns.primaryRegion, ns.replicaRegion!, type, request));
+    if (regions.includes(primary) && regions.includes(standby)) {
+      out.push(planFailoverRecord(ns.shard ? `${ns.shard}-${component}` : component, primary, standby, type, request));
     }
   };
   pair('codec', codecServers, ComponentLoadBalancerType.APPLICATION);
@@ -112,6 +120,7 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
       proxies,
       privateLinkEndpoint: needsEndpoint ? { awsRegion, serviceName: id.serviceName, port: TEMPORAL_GRPC_PORT } : undefined,
       zoneRecords,
+      privateZone: plannedRegionalZone(zoneRecords, request.placements.find((p) => p.awsRegion === awsRegion)),
       routes,
       needsVpc: fleets.length > 0 || codecServers.length > 0 || proxies.length > 0 || needsEndpoint,
       defaultVpcCidr: defaultVpcCidr(awsRegion),

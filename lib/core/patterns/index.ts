@@ -19,7 +19,7 @@ export function planDeployment(request: DeploymentRequest): DeploymentPlan {
 function contributions(request: DeploymentRequest): Contribution[] {
   if (request.shards) return planSharded(request);
   if (!request.namespace) return [];
-  const ns = planNamespace(request.namespace, request.pattern, request.auth, request.constructPath, 'namespace');
+  const ns = planNamespace(request.namespace, request.pattern, request.auth, request.constructPath, 'namespace', undefined, request.standbyRegion);
   switch (request.pattern) {
     case DeploymentPattern.ACTIVE_COLD: return [planActiveCold(ns, request)];
     case DeploymentPattern.ACTIVE_HOT: return [planActiveHot(ns, request)];

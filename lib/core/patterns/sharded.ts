@@ -13,12 +13,13 @@ import { Contribution } from './contribution';
 import { planSingleRegion } from './single-region';
 
 export function planSharded(request: DeploymentRequest): Contribution[] {
-  return (request.shards ?? []).map((shard, i) => planShard(shard, i, request));
+  // A shard left incomplete by an untyped caller (no namespace or pattern) is not planned: TEMPORAL_REQUIRED_PROP names what is missing.
+  return (request.shards ?? []).flatMap((shard, i) => (shard.namespace && shard.pattern ? [planShard(shard, i, request)] : []));
 }
 
 function planShard(shard: ShardRequest, index: number, request: DeploymentRequest): Contribution {
   const ns = planNamespace(shard.namespace, shard.pattern, shard.auth,
-    `${request.constructPath}/${shard.name}`, `shards[${index}].namespace`, shard.name);
+    `${request.constructPath}/${shard.name}`, `shards[${index}].namespace`, shard.name, shard.standbyRegion);
   switch (shard.pattern) {
     case DeploymentPattern.SINGLE_REGION: return planSingleRegion(ns, request, shard.endpoint);
     case DeploymentPattern.ACTIVE_COLD: return planActiveCold(ns, request, shard.endpoint);

@@ -5,11 +5,11 @@
  */
 import { DeploymentPattern, EndpointKind, FleetState } from '../model';
 import { DeploymentRequest, PlannedNamespace } from '../plan';
-import { DEFAULT_ENDPOINT, planWorkers } from './common';
+import { awsNamespaceRegions, DEFAULT_ENDPOINT, planWorkers } from './common';
 import { contribute, Contribution } from './contribution';
 
 export function planSingleRegion(ns: PlannedNamespace, request: DeploymentRequest, endpoint?: EndpointKind): Contribution {
   const kind = endpoint ?? request.endpoint ?? DEFAULT_ENDPOINT[DeploymentPattern.SINGLE_REGION];
-  const fleets = [planWorkers(ns, request, ns.primaryRegion, FleetState.ACTIVE, kind)];
+  const fleets = awsNamespaceRegions(ns).slice(0, 1).map((awsRegion) => planWorkers(ns, request, awsRegion, FleetState.ACTIVE, kind));
   return contribute(ns, fleets, request, (from, to) => `${from} Workers reach ${to}`);
 }

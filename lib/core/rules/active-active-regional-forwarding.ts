@@ -12,7 +12,7 @@ export const ACTIVE_ACTIVE_REGIONAL_FORWARDING: Rule = {
     return plan.namespaces
       .filter((ns) => ns.pattern === DeploymentPattern.ACTIVE_ACTIVE && ns.pollerForwarding === PollerForwarding.DISABLED)
       .filter((ns) => plan.regions.some((r) => r.fleets.some((f) =>
-        f.role === FleetRole.WORKER && f.endpoint === EndpointKind.REGIONAL && namespaceOf(plan, f.namespace) === ns)))
+        f.role === FleetRole.WORKER && f.endpoint === EndpointKind.REGIONAL && namespaceOf(plan, f) === ns)))
       .map((ns) => ({
         prop: nsProp(ns, 'pollerForwarding'),
         value: 'PollerForwarding.DISABLED',

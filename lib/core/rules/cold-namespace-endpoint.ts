@@ -10,7 +10,7 @@ export const COLD_NAMESPACE_ENDPOINT: Rule = {
   source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'If the Workers use the Regional Endpoint for the primary region, they will not reliably connect to the Namespace during a Temporal Cloud incident in the primary region.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
-      const ns = namespaceOf(plan, f.namespace);
+      const ns = namespaceOf(plan, f);
       if (f.role !== FleetRole.WORKER || f.endpoint !== EndpointKind.REGIONAL || ns?.pattern !== DeploymentPattern.ACTIVE_COLD) return [];
       return [{
         prop: ns.shard ? `${ns.propPath.replace(/\.namespace$/, '')}.endpoint` : 'endpoint',

@@ -1,6 +1,7 @@
 import { DeploymentPattern, PollerForwarding, Severity } from '../model';
 import { DOCS, Rule } from './rule';
 import { nsPath, nsProp } from './util';
+import { isUnresolved } from '../components/input';
 
 /** Active/Hot needs the namespace's poller forwarding disabled. */
 export const HOT_FORWARDING_DISABLED: Rule = {
@@ -10,12 +11,13 @@ export const HOT_FORWARDING_DISABLED: Rule = {
   source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Forwarding is disabled for Worker polls. Each fleet connects to its local replica ... with forwarding off, so polls that reach the passive replica are not sent to the active region.' },
   check(plan) {
     return plan.namespaces
-      .filter((ns) => ns.pattern === DeploymentPattern.ACTIVE_HOT && ns.pollerForwarding !== PollerForwarding.DISABLED)
+      .filter((ns) => ns.pattern === DeploymentPattern.ACTIVE_HOT && ns.pollerForwarding !== PollerForwarding.DISABLED
+        && !isUnresolved(ns.pollerForwarding))
       .map((ns) => ({
         prop: nsProp(ns, 'pollerForwarding'),
-        value: 'PollerForwarding.ENABLED',
+        value: ns.pollerForwardingDeclared ? 'PollerForwarding.ENABLED' : 'not declared (Temporal\'s default: enabled)',
         path: nsPath(ns),
-        message: `with forwarding enabled (Temporal Cloud's default), polls from the standby fleet in ${ns.replicaRegion ?? 'the replica region'} are forwarded to the active region, so the standby does work across regions and the pattern acts like Active/Active.`,
+        message: `with forwarding ${ns.pollerForwardingDeclared ? 'enabled (Temporal Cloud\'s default)' : 'not declared (Temporal\'s default: enabled)'}, polls from the standby fleet in ${ns.replicaRegion ?? 'the replica region'} are forwarded to the active region, so the standby does work across regions and the pattern acts like Active/Active.`,
         fix: `disable forwarding on ${ns.qualifiedName} in Temporal Cloud (Cloud Ops API / \`temporal cloud\` CLI / web UI: disablePassivePollerForwarding = true; CloudFormation and Terraform cannot set it), then declare pollerForwarding: PollerForwarding.DISABLED.`,
       }));
   },

@@ -11,7 +11,7 @@ export const HOT_REGIONAL_ENDPOINT: Rule = {
   source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'Using the Namespace Endpoint by mistake routes the standby Workers to the active region and defeats the pattern.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
-      const ns = namespaceOf(plan, f.namespace);
+      const ns = namespaceOf(plan, f);
       if (f.role !== FleetRole.WORKER || f.endpoint !== EndpointKind.NAMESPACE || ns?.pattern !== DeploymentPattern.ACTIVE_HOT) return [];
       return [{
         prop: ns.shard ? `${ns.propPath.replace(/\.namespace$/, '')}.endpoint` : 'endpoint',

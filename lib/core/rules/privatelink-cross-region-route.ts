@@ -1,7 +1,7 @@
 import { DeploymentPattern, EndpointKind, NetworkPath, Severity } from '../model';
 import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
-import { namespaceRegions } from '../patterns/common';
+import { awsNamespaceRegions } from '../patterns/common';
 
 /** Under PrivateLink, a fleet on the Namespace Endpoint needs a route to every namespace region's VPC endpoint. */
 export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
@@ -20,9 +20,10 @@ export const PRIVATELINK_CROSS_REGION_ROUTE: Rule = {
       })),
     ]);
     return dialers.flatMap(({ f, r }) => {
-      const ns = namespaceOf(plan, f.namespace);
+      const ns = namespaceOf(plan, f);
       if (!ns || f.networkPath !== NetworkPath.PRIVATE_LINK || f.endpoint !== EndpointKind.NAMESPACE || ns.replicaRegion === undefined) return [];
-      return namespaceRegions(ns).filter((to) => to !== f.awsRegion && !r.routes.some((x) => x.toRegion === to)).flatMap((to) => {
+      // A region on another cloud has no VPC endpoint to route to: TEMPORAL_OTHER_CLOUD_PRIVATELINK reports it.
+      return awsNamespaceRegions(ns).filter((to) => to !== f.awsRegion && !r.routes.some((x) => x.toRegion === to)).flatMap((to) => {
         const key = `${ns.qualifiedName}|${f.awsRegion}|${to}`;
         if (seen.has(key)) return [];
         seen.add(key);

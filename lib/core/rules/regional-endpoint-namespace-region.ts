@@ -2,6 +2,7 @@ import { EndpointKind, Severity } from '../model';
 import { DOCS, Rule } from './rule';
 import { namespaceOf } from './util';
 import { namespaceRegions } from '../patterns/common';
+import { regionalEndpointHost } from '../regions';
 
 /** A Regional Endpoint only reaches a namespace in a region that holds one of its replicas. */
 export const REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE: Rule = {
@@ -11,11 +12,11 @@ export const REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE: Rule = {
   source: { ...DOCS.ARCHITECTURE_PATTERNS, quote: 'a real risk of misconfiguration (such as routing a fleet to the wrong region)' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
-      const ns = namespaceOf(plan, f.namespace);
+      const ns = namespaceOf(plan, f);
       if (!ns || f.endpoint !== EndpointKind.REGIONAL) return [];
       const regions = namespaceRegions(ns);
-      if (regions.some((r) => f.temporalAddress.startsWith(`aws-${r}.region.tmprl.cloud:`))) return [];
-      const dialed = /^aws-([a-z0-9-]+)\.region\.tmprl\.cloud:/.exec(f.temporalAddress)?.[1] ?? f.awsRegion;
+      if (regions.some((r) => f.temporalAddress.startsWith(`${regionalEndpointHost(r)}:`))) return [];
+      const dialed = /^(?:aws-)?([a-z0-9-]+)\.region\.tmprl\.cloud:/.exec(f.temporalAddress)?.[1] ?? f.awsRegion;
       return [{
         prop: f.propPath,
         value: `'${dialed}'`,

@@ -68,6 +68,11 @@ export const DOCS = {
     doc: 'Temporal Cloud: Connectivity for High Availability',
     url: 'https://docs.temporal.io/cloud/high-availability/ha-connectivity',
   },
+  /** Temporal: the regions of each cloud, with their same-region, multi-region and multi-cloud replication partners. */
+  REGIONS: {
+    doc: 'Temporal Cloud: Service regions',
+    url: 'https://docs.temporal.io/cloud/regions',
+  },
   /** Temporal: Namespace names, account ids and endpoints. */
   NAMESPACES: {
     doc: 'Temporal Cloud: Namespaces',
@@ -107,5 +112,25 @@ export const DOCS = {
   ACM_REGIONS: {
     doc: 'AWS Certificate Manager: Supported Regions',
     url: 'https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html',
+  },
+  /** AWS: requesting a public certificate (not for Amazon-owned names such as a load balancer's `*.elb.amazonaws.com`). */
+  ACM_PUBLIC_REQUEST: {
+    doc: 'AWS Certificate Manager: Request a public certificate',
+    url: 'https://docs.aws.amazon.com/acm/latest/userguide/gs-acm-request-public.html',
+  },
+  /** AWS: the VPC endpoints Amazon ECR needs (ECR API, Docker registry, S3 gateway for layers, CloudWatch Logs). */
+  ECR_VPC_ENDPOINTS: {
+    doc: 'Amazon ECR interface VPC endpoints (AWS PrivateLink)',
+    url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+  },
+  /** AWS: an ECS task's network configuration (its subnets and security groups are from one VPC). */
+  ECS_NETWORK_CONFIGURATION: {
+    doc: 'Amazon ECS API Reference: NetworkConfiguration',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html',
+  },
+  /** AWS: the VPC endpoints Amazon ECS tasks need (Fargate, Secrets Manager for container secrets). */
+  ECS_VPC_ENDPOINTS: {
+    doc: 'Amazon ECS interface VPC endpoints (AWS PrivateLink)',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html',
   },
 } satisfies Record<string, DocPage>;

@@ -7,7 +7,7 @@ import { Rule } from './rule';
 export const SERVICE_SIZING: Rule = {
   id: SERVICE_SIZING_RULE,
   severity: Severity.ERROR,
-  summary: 'Fargate CPU and memory form a size Fargate offers; task counts are whole numbers with minimum <= desired <= maximum (a cold standby has minimum 0).',
+  summary: 'Fargate CPU and memory form a size Fargate offers; task counts are whole numbers with minimum <= desired <= maximum (a cold standby has minimum 0); a Worker\'s stop timeout (2-120 s) and health check are in the ranges ECS accepts.',
   source: {
     doc: 'Amazon ECS: Task definition parameters for Fargate (task size)',
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size',

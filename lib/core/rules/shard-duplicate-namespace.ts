@@ -14,8 +14,11 @@ export const SHARD_DUPLICATE_NAMESPACE: Rule = {
     const byNs = new Map<string, number>();
     const byName = new Map<string, number>();
     shards.forEach((s, i) => {
-      const q = qualifiedNamespace(s.namespace);
-      if (byNs.has(q)) {
+      const q = qualifiedNamespace(s.namespace ?? { name: '', accountId: '' });
+      // A namespace left out is TEMPORAL_REQUIRED_PROP's: it is not another shard's namespace.
+      if (!s.namespace?.name || !s.namespace.accountId) {
+        // nothing to compare
+      } else if (byNs.has(q)) {
         hits.push({
           prop: `shards[${i}].namespace`,
           value: `'${q}'`,
@@ -24,7 +27,9 @@ export const SHARD_DUPLICATE_NAMESPACE: Rule = {
           fix: 'give each shard its own namespace, or merge the two shards.',
         });
       } else {byNs.set(q, i);}
-      if (byName.has(s.name)) {
+      if (s.name === undefined || s.name === null) {
+        // TEMPORAL_REQUIRED_PROP
+      } else if (byName.has(s.name)) {
         hits.push({
           prop: `shards[${i}].name`,
           value: `'${s.name}'`,

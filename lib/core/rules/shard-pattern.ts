@@ -1,3 +1,4 @@
+import { isUnresolved } from '../components/input';
 import { DeploymentPattern, Severity } from '../model';
 import { DOCS, Rule } from './rule';
 
@@ -18,7 +19,9 @@ export const SHARD_PATTERN: Rule = {
         fix: 'add one shard per namespace, each with its home region and pattern.',
       }];
     }
-    return (plan.request.shards ?? []).flatMap((s, i) => ALLOWED.includes(s.pattern) ? [] : [{
+    // A pattern left out or unknown at synth is TEMPORAL_REQUIRED_PROP's / TEMPORAL_KNOWN_AT_SYNTH's.
+    const unchecked = (p: DeploymentPattern) => ALLOWED.includes(p) || p === undefined || p === null || isUnresolved(p);
+    return (plan.request.shards ?? []).flatMap((s, i) => unchecked(s.pattern) ? [] : [{
       prop: `shards[${i}].pattern`,
       value: `'${s.pattern}'`,
       path: `${plan.constructPath}/${s.name}`,

@@ -11,7 +11,7 @@ export const TLS_SERVER_NAME: Rule = {
   source: { ...DOCS.HA_CONNECTIVITY, quote: 'When authenticating with mTLS, set the Client\'s server_name / serverNameOverride config equal to the Namespace Endpoint.' },
   check(plan) {
     return plan.regions.flatMap((r) => r.fleets).flatMap((f) => {
-      const ns = namespaceOf(plan, f.namespace);
+      const ns = namespaceOf(plan, f);
       if (!ns) return [];
       const upstreamHost = f.temporalAddress.replace(/:\d+$/, '');
       const required = requiredTlsServerName({ auth: ns.auth, namespaceHost: ns.endpointHost, upstreamHost, viaProxy: f.viaProxy });

@@ -1,5 +1,6 @@
 import { Severity, WorkerRuntime } from '../model';
 import { DOCS, Rule } from './rule';
+import { isMissing } from './util';
 
 /** A single-namespace deployment runs its Workers as an ECS Fargate fleet or as serverless functions: exactly one. */
 export const WORKERS_OR_SERVERLESS: Rule = {
@@ -9,7 +10,7 @@ export const WORKERS_OR_SERVERLESS: Rule = {
   source: { ...DOCS.SERVERLESS_WORKERS, quote: 'Serverless Workers are invoked by Temporal Cloud in the region where the namespace is active; long-lived Workers poll from a fleet.' },
   check(plan) {
     const r = plan.request;
-    if (r.shards || r.workersGiven === undefined) return [];
+    if (r.shards || r.workersGiven === undefined || isMissing(plan, 'serverlessWorkers')) return [];
     const serverless = r.runtime === WorkerRuntime.LAMBDA;
     if (r.workersGiven !== serverless) return [];
     return [{

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { TemporalCodecServer, TemporalCodecServerProps } from '../../../lib/aws-cdk/blocks';
 import { TemporalHaValidationError } from '../../../lib/core/errors';
 import { errorOf } from '../support';
@@ -142,7 +143,7 @@ describe('TemporalCodecServer', () => {
     [{ cpu: 300 }, 'TEMPORAL_SERVICE_SIZING', 'cpu = 300: '],
     [{ containerPort: 70000 }, 'TEMPORAL_CODEC_SERVER_SETTINGS', 'containerPort = 70000: must be a whole number from 1 to 65535.'],
     [{ healthCheckPath: 'health' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "healthCheckPath = 'health': is not a path"],
-    [{ domainName: 'https://codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "domainName = 'https://codec.example.com': is not a DNS name."],
+    [{ domainName: 'https://codec.example.com' }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "domainName = 'https://codec.example.com': is not a DNS name: a host name alone"],
     [{ allowedCidrs: ['10.0.0.0/33'] }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "allowedCidrs[0] = '10.0.0.0/33': is not an IPv4 CIDR block."],
     [{ environment: { PORT: '1' } }, 'TEMPORAL_CODEC_SERVER_SETTINGS', "environment.PORT = '1': PORT is set by the library from containerPort. Fix: remove it and set containerPort instead."],
   ] as Array<[Partial<TemporalCodecServerProps>, string, string]>)('rejects %o with the rule id, prop = value and a fix', (props, ruleId, text) => {
@@ -157,6 +158,66 @@ describe('TemporalCodecServer', () => {
     const err = errorOf(() => codec({}, 'arn:aws:acm:us-west-2:111111111111:certificate/11111111-2222-3333-4444-555555555555'));
     expect(err.message).toContain("[TEMPORAL_CODEC_SERVER_SETTINGS] Orders/Codec: certificateArn = 'arn:aws:acm:us-west-2:111111111111:certificate/11111111-2222-3333-4444-555555555555': is a certificate of us-west-2");
     expect(err.message).toContain('Fix: use a certificate requested or imported in us-east-1');
+  });
+
+  describe('a browser-facing name in a supplied zone', () => {
+    const zoneOf = (stack: Stack) => route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' });
+    const aliasRecord = {
+      Name: 'codec.example.com.',
+      Type: 'A',
+      HostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      AliasTarget: Match.objectLike({ DNSName: Match.anyValue(), HostedZoneId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CodecLoadBalancer'), 'CanonicalHostedZoneID'] } }),
+    };
+
+    test('no certificate given: one for the name is requested and DNS-validated in the zone; the name gets an alias record; url is the name', () => {
+      // GIVEN a stack and its zone
+      const stack = new Stack(new App(), 'Orders', { env: ENV });
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+      // WHEN
+      const server = new TemporalCodecServer(stack, 'Codec', {
+        cluster: new ecs.Cluster(stack, 'Cluster', { vpc }),
+        image: ecs.ContainerImage.fromRegistry('example/codec-server:1.0.0'),
+        domainName: 'codec.example.com',
+        hostedZone: zoneOf(stack),
+      });
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::CertificateManager::Certificate', {
+        DomainName: 'codec.example.com',
+        ValidationMethod: 'DNS',
+        DomainValidationOptions: [{ DomainName: 'codec.example.com', HostedZoneId: 'Z0123456789ABCDEFGHIJ' }],
+      });
+      const [certId] = Object.keys(template.findResources('AWS::CertificateManager::Certificate'));
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Certificates: [{ CertificateArn: { Ref: certId } }] });
+      template.resourceCountIs('AWS::Route53::RecordSet', 1);
+      template.hasResourceProperties('AWS::Route53::RecordSet', aliasRecord);
+      expect(server.url).toBe('https://codec.example.com');
+    });
+
+    test('a certificate given: it is the listener\'s, and no other is requested', () => {
+      const { stack } = codec({ domainName: 'codec.example.com', hostedZone: undefined });
+      const withZone = codec({ domainName: 'codec.example.com' });
+      // (the zone must be scoped to the stack it is used in)
+      const z = new TemporalCodecServer(withZone.stack, 'Codec2', {
+        cluster: withZone.codec.service.cluster,
+        image: ecs.ContainerImage.fromRegistry('example/codec-server:1.0.0'),
+        certificate: acm.Certificate.fromCertificateArn(withZone.stack, 'Cert2', CERT_ARN),
+        domainName: 'codec.example.com',
+        hostedZone: zoneOf(withZone.stack),
+      });
+      expect(z.url).toBe('https://codec.example.com');
+      const template = Template.fromStack(withZone.stack);
+      template.resourceCountIs('AWS::CertificateManager::Certificate', 0);
+      template.hasResourceProperties('AWS::Route53::RecordSet', { ...aliasRecord, AliasTarget: Match.objectLike({ HostedZoneId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Codec2LoadBalancer'), 'CanonicalHostedZoneID'] } }) });
+      // Without a zone, no record (the user writes it).
+      Template.fromStack(stack).resourceCountIs('AWS::Route53::RecordSet', 0);
+    });
+
+    test('neither a certificate nor a name and zone is a synth error', () => {
+      const err = errorOf(() => codec({ certificate: undefined, domainName: 'codec.example.com' }));
+      expect(err.message).toContain('[TEMPORAL_CODEC_SERVER_SETTINGS] Orders/Codec: certificate = (not set): the HTTPS listener needs a certificate.');
+      expect(err.message).toContain('Fix: give a certificate of the region covering domainName, or domainName and a public hosted zone');
+    });
   });
 
   test('every problem is listed in the one error', () => {

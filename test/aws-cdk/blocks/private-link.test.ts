@@ -1,8 +1,9 @@
 import { App, Aws, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../../../lib/aws-cdk/blocks';
-import { errorOf } from '../support';
+import { errorOf, resources } from '../support';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 
@@ -191,6 +192,45 @@ describe('TemporalRegionalPrivateZone', () => {
     expect(records.map(([id, r]) => [id, r.Properties.Name])).toEqual([
       [expect.stringMatching(/^ZoneRecordToken0/), { 'Fn::Join': ['', ['aws-', { Ref: 'AWS::Region' }, '.region.tmprl.cloud.']] }],
     ]);
+  });
+});
+
+describe('TemporalRegionalPrivateZone in an existing zone (hostedZone)', () => {
+  test('writes records into the given zone and creates no zone (a zone imported by id alone too)', () => {
+    const { stack } = stackWithVpc(ENV);
+    const platform = route53.HostedZone.fromHostedZoneAttributes(stack, 'Platform', { hostedZoneId: 'Z0123456789ABC', zoneName: 'region.tmprl.cloud' });
+    const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { hostedZone: platform });
+    zone.addRegionRecord('us-east-1', 'vpce-1.vpce.amazonaws.com');
+    new TemporalRegionalPrivateZone(stack, 'ById', { hostedZone: route53.HostedZone.fromHostedZoneId(stack, 'ById0', 'Z0000000000BYID') })
+      .addRegionRecord('us-west-2', 'vpce-2.vpce.amazonaws.com');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Route53::HostedZone', 0);
+    expect(resources(stack, 'AWS::Route53::RecordSet').map(([, r]) => [r.HostedZoneId, r.Name, r.ResourceRecords])).toEqual([
+      ['Z0123456789ABC', 'aws-us-east-1.region.tmprl.cloud.', ['vpce-1.vpce.amazonaws.com']],
+      ['Z0000000000BYID', 'aws-us-west-2.region.tmprl.cloud.', ['vpce-2.vpce.amazonaws.com']],
+    ]);
+    expect(zone.hostedZone).toBe(platform);
+  });
+
+  test.each<[string, (stack: Stack, vpc: ec2.IVpc) => any, string]>([
+    ['neither vpc nor hostedZone', () => ({}), 'vpc = (not set): is required when no existing zone is given: a Route 53 private zone cannot exist without a VPC. Fix: give the worker VPC as vpc (a new zone), or the existing region.tmprl.cloud zone as hostedZone (records only).'],
+    ['both', (stack, vpc) => ({ vpc, hostedZone: route53.HostedZone.fromHostedZoneAttributes(stack, 'P', { hostedZoneId: 'Z0123456789ABC', zoneName: 'region.tmprl.cloud' }) }),
+      "hostedZone = 'region.tmprl.cloud': is given with vpc: records go into the existing zone, which keeps its own VPC associations, so vpc would be ignored."],
+    ['a zone of another name', (stack) => ({ hostedZone: route53.HostedZone.fromHostedZoneAttributes(stack, 'P', { hostedZoneId: 'Z0123456789ABC', zoneName: 'corp.example.com' }) }),
+      "hostedZone = 'corp.example.com': is a zone named 'corp.example.com', but the Regional Endpoint records (aws-<region>.region.tmprl.cloud) go in a private zone named region.tmprl.cloud."],
+    ['a malformed zone id', (stack) => ({ hostedZone: route53.HostedZone.fromHostedZoneId(stack, 'P', 'zone-1') }),
+      "hostedZone = 'zone-1': is not a Route 53 hosted zone id"],
+  ])('%s is refused', (_name, props, message) => {
+    const { stack, vpc } = stackWithVpc(ENV);
+    const err = errorOf(() => new TemporalRegionalPrivateZone(stack, 'Zone', props(stack, vpc)));
+    expect(err.name).toBe('TemporalHaValidationError');
+    expect(err.message).toContain(`[TEMPORAL_PRIVATELINK_SETTINGS] Network/Zone: ${message}`);
+  });
+
+  test('addVpc on a given zone is refused (its associations are its owner\'s)', () => {
+    const { stack, vpc } = stackWithVpc(ENV);
+    const zone = new TemporalRegionalPrivateZone(stack, 'Zone', { hostedZone: route53.HostedZone.fromHostedZoneId(stack, 'P', 'Z0123456789ABC') });
+    expect(errorOf(() => zone.addVpc(vpc)).message).toContain('[TEMPORAL_PRIVATELINK_SETTINGS] Network/Zone: addVpc = \'(a VPC)\': cannot associate a VPC with a zone given as hostedZone');
   });
 });
 

@@ -350,7 +350,6 @@ describe('TemporalServerlessWorker', () => {
     expect(env).toEqual({
       TEMPORAL_ADDRESS: NAMESPACE_ADDRESS,
       TEMPORAL_NAMESPACE: NAMESPACE,
-      TEMPORAL_TLS: 'true',
       TEMPORAL_LAMBDA_BUILD_ID: 'v1.4.2',
       TEMPORAL_TASK_QUEUE: 'orders',
       TEMPORAL_API_KEY_SECRET_ARN: { Ref: expect.stringMatching(/^ApiKey/) },
@@ -386,7 +385,7 @@ describe('TemporalServerlessWorker', () => {
     // THEN
     const env = functionEnv(stack);
     expect(Object.keys(env).sort()).toEqual([
-      'TEMPORAL_ADDRESS', 'TEMPORAL_LAMBDA_BUILD_ID', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS',
+      'TEMPORAL_ADDRESS', 'TEMPORAL_LAMBDA_BUILD_ID', 'TEMPORAL_NAMESPACE',
       'TEMPORAL_TLS_CLIENT_CERT_DATA_SECRET_ARN', 'TEMPORAL_TLS_CLIENT_CERT_DATA_SECRET_FIELD',
       'TEMPORAL_TLS_CLIENT_KEY_DATA_SECRET_ARN', 'TEMPORAL_TLS_CLIENT_KEY_DATA_SECRET_FIELD',
     ]);

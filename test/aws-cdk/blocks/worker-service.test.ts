@@ -67,7 +67,6 @@ describe('TemporalWorkerService', () => {
         Environment: Match.arrayWith([
           { Name: 'TEMPORAL_ADDRESS', Value: NAMESPACE_ADDRESS },
           { Name: 'TEMPORAL_NAMESPACE', Value: NAMESPACE },
-          { Name: 'TEMPORAL_TLS', Value: 'true' },
         ]),
         Secrets: [{ Name: 'TEMPORAL_API_KEY', ValueFrom: { Ref: Match.stringLikeRegexp('ApiKey') } }],
       })],
@@ -76,10 +75,10 @@ describe('TemporalWorkerService', () => {
     const plainNames = container.Environment.map((e: any) => e.Name);
     expect(plainNames).not.toContain('TEMPORAL_API_KEY');
     expect(plainNames).not.toContain('TEMPORAL_TLS_SERVER_NAME');
+    // No TEMPORAL_TLS: the SDK turns TLS on with the API key (and envconfig before 1.24 reads TEMPORAL_TLS=true as off).
     expect(w.settings.environment.plain).toEqual({
       TEMPORAL_ADDRESS: NAMESPACE_ADDRESS,
       TEMPORAL_NAMESPACE: NAMESPACE,
-      TEMPORAL_TLS: 'true',
     });
     expect(Object.keys(w.settings.environment.secrets)).toEqual(['TEMPORAL_API_KEY']);
     // The execution role (not the task role) reads the secret.
@@ -160,6 +159,22 @@ describe('TemporalWorkerService', () => {
     });
     template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024', RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    // 120 s between SIGTERM and SIGKILL (Fargate's maximum); no health check unless given.
+    const container = containerDefinition(f.stack);
+    expect(container.StopTimeout).toBe(120);
+    expect(container.HealthCheck).toBeUndefined();
+  });
+
+  test('stop timeout and health check as given; a bare command runs in the shell; ECS defaults written out', () => {
+    // GIVEN
+    const f = fixture();
+    // WHEN
+    const w = workers(f, { stopTimeoutSeconds: 90, healthCheck: { command: ['test -f /tmp/worker-ready'], retries: 5, startPeriodSeconds: 20 } });
+    // THEN
+    const container = containerDefinition(f.stack);
+    expect(container.StopTimeout).toBe(90);
+    expect(container.HealthCheck).toEqual({ Command: ['CMD-SHELL', 'test -f /tmp/worker-ready'], Interval: 30, Timeout: 5, Retries: 5, StartPeriod: 20 });
+    expect(w.settings.healthCheck).toEqual({ command: ['CMD-SHELL', 'test -f /tmp/worker-ready'], intervalSeconds: 30, timeoutSeconds: 5, retries: 5, startPeriodSeconds: 20 });
   });
 
   test('desiredCount 0 is a cold standby fleet: no task and autoscaling minimum 0', () => {
@@ -196,10 +211,26 @@ describe('TemporalWorkerService', () => {
     [{ cpu: 256, memoryLimitMiB: 1536 }, problem(SIZING, 'memoryLimitMiB', '1536', '1536 MiB is not a Fargate size for 256 CPU units: the task definition would be rejected at deploy.',
       'set memoryLimitMiB to 512, 1024 or 2048, or choose another cpu.')],
     [{ targetCpuUtilizationPercent: 120 }, problem(SIZING, 'targetCpuUtilizationPercent', '120', 'is not a percentage above 0 and at most 100.', 'set a percentage such as 60.')],
+    [{ stopTimeoutSeconds: 121 }, problem(SIZING, 'stopTimeoutSeconds', '121', 'must be a whole number from 2 to 120.',
+      "set 2 to 120 seconds (Fargate's range), more than the Worker's graceful shutdown time.")],
+    [{ healthCheck: { command: ['CMD-SHELL'] } }, problem(SIZING, 'healthCheck.command', '["CMD-SHELL"]', 'is not a command: ECS needs a command to run.',
+      "set e.g. ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'] or ['CMD', '/bin/healthcheck'].")],
+    [{ healthCheck: { command: ['CMD', 'true'], intervalSeconds: 4 } }, problem(SIZING, 'healthCheck.intervalSeconds', '4', 'must be a whole number from 5 to 300.', 'set 5 to 300 seconds (ECS default 30).')],
+    [{ healthCheck: { command: ['CMD', 'true'], timeoutSeconds: 61 } }, problem(SIZING, 'healthCheck.timeoutSeconds', '61', 'must be a whole number from 2 to 60.', 'set 2 to 60 seconds (ECS default 5).')],
+    [{ healthCheck: { command: ['CMD', 'true'], retries: 0 } }, problem(SIZING, 'healthCheck.retries', '0', 'must be a whole number from 1 to 10.', 'set 1 to 10 (ECS default 3).')],
+    [{ healthCheck: { command: ['CMD', 'true'], startPeriodSeconds: 301 } }, problem(SIZING, 'healthCheck.startPeriodSeconds', '301', 'must be a whole number from 0 to 300.', 'set 0 to 300 seconds.')],
+    [{ standbyMinCapacity: 4 }, problem('TEMPORAL_STANDBY_MIN_CAPACITY', 'standbyMinCapacity', '4',
+      'applies only to an Active/Hot standby fleet, and a Worker service block is one fleet: set its minCapacity and desiredCount.',
+      'remove standbyMinCapacity (minCapacity sizes this fleet).')],
     [{ namespace: 'orders' }, problem(CONNECTION, 'namespace', "'orders'", 'is not a qualified namespace.', "use '<name>.<account>', e.g. 'orders.a1b2c'.")],
     [{ address: 'https://orders.a1b2c.tmprl.cloud' }, problem(CONNECTION, 'address', "'https://orders.a1b2c.tmprl.cloud'", "is not 'host:port'.",
       "use e.g. 'orders.a1b2c.tmprl.cloud:7233' (no scheme, with the port).")],
     [{ codecEndpoint: 'codec.example.com' }, problem(CONNECTION, 'codecEndpoint', "'codec.example.com'", 'is not a URL.', "use e.g. 'https://codec.example.com'.")],
+    [{ environment: { CODEC_SERVER_URL: 'https://codec.example.com' } }, problem(ENVIRONMENT, 'environment.CODEC_SERVER_URL', "'https://codec.example.com'",
+      'CODEC_SERVER_URL is set by the library.', 'remove it and set codecEndpoint (a pattern sets it from codecServer).')],
+    [{ environment: { TEMPORAL_TLS: 'true' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_TLS', "'true'",
+      'TEMPORAL_TLS is not needed: the SDK turns TLS on when an API key or a client certificate is configured, and @temporalio/envconfig before 1.24 reads TEMPORAL_TLS=true as TLS off.',
+      'remove it.')],
     [{ environment: { TEMPORAL_ADDRESS: 'x:1' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_ADDRESS', "'x:1'", 'TEMPORAL_ADDRESS is set by the library.',
       'remove it and set address (a pattern derives it from the namespace and the pattern).')],
     [{ environment: { TEMPORAL_API_KEY: 'sk-secret-value' } }, problem(ENVIRONMENT, 'environment.TEMPORAL_API_KEY', '(redacted)',
@@ -260,7 +291,7 @@ describe('TemporalWorkerService', () => {
     workers(f, { environment: { ZONE: 'a', LOG_LEVEL: 'info' }, cpuArchitecture: CpuArchitecture.ARM64 });
     // THEN
     const names = containerDefinition(f.stack).Environment.map((e: any) => e.Name);
-    expect(names).toEqual(['LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS', 'ZONE']);
+    expect(names).toEqual(['LOG_LEVEL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'ZONE']);
     const template = Template.fromStack(f.stack);
     template.hasResourceProperties('AWS::ECS::TaskDefinition', { RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' } });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
@@ -284,7 +315,9 @@ describe('TemporalWorkerService', () => {
       ServiceName: 'orders-workers',
       NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('WorkerSg'), 'GroupId'] }] }) },
     });
-    expect(w.settings.environment.plain).toMatchObject({ TASK_QUEUE: 'orders', TEMPORAL_CODEC_ENDPOINT: 'https://codec.example.com' });
+    // The codec server URL under the library's own name (no Temporal SDK reads one).
+    expect(w.settings.environment.plain).toMatchObject({ TASK_QUEUE: 'orders', CODEC_SERVER_URL: 'https://codec.example.com' });
+    expect(w.settings.environment.plain).not.toHaveProperty('TEMPORAL_CODEC_ENDPOINT');
     expect(w.connections.securityGroups).toEqual([sg]);
   });
 });

@@ -34,10 +34,12 @@ describe('ActiveActiveDeployment with three worker regions, one outside the name
 
   test('three running fleets, each on the Namespace Endpoint, each with its own codec server', () => {
     expect(Object.keys(aa.stacks).sort()).toEqual(['us-east-1', 'us-east-2', 'us-west-2']);
-    for (const stack of Object.values(aa.stacks)) {
-      const [worker] = workerContainers(stack);
+    for (const [region, stack] of Object.entries(aa.stacks)) {
+      // A fleet on the Namespace Endpoint resolves other regions' private records, written by the links stack: it deploys there, after them.
+      const fleets = aa.linksStacks[region];
+      const [worker] = workerContainers(fleets);
       expect(worker.env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
-      Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
+      Template.fromStack(fleets).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
       Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS' });
     }
   });
@@ -53,14 +55,15 @@ describe('ActiveActiveDeployment with three worker regions, one outside the name
     const app = new App();
     const d = new ActiveActiveDeployment(app, 'Orders', props({ endpoint: EndpointKind.REGIONAL, workerRegions: undefined }));
     Annotations.fromStack(d.stacks['us-east-1']); // stacks synthesize
-    expect(d.warnings.map((w) => w.ruleId)).toEqual(['TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT']);
+    // The codec servers have no domain name here (TEMPORAL_CODEC_DOMAIN, one per region).
+    expect(d.warnings.map((w) => w.ruleId).sort()).toEqual(['TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT', 'TEMPORAL_CODEC_DOMAIN', 'TEMPORAL_CODEC_DOMAIN']);
     expect(workerContainers(d.stacks['us-west-2'])[0].env.TEMPORAL_ADDRESS).toBe('aws-us-west-2.region.tmprl.cloud:7233');
     const acked = new ActiveActiveDeployment(new App(), 'Orders', props({
       endpoint: EndpointKind.REGIONAL,
       workerRegions: undefined,
       acknowledgeWarnings: { TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT: 'RTO budget of 60 seconds needs it' },
     }));
-    expect(acked.warnings[0].acknowledged).toBe('RTO budget of 60 seconds needs it');
+    expect(acked.warnings.find((w) => w.ruleId === 'TEMPORAL_ACTIVE_ACTIVE_REGIONAL_ENDPOINT')!.acknowledged).toBe('RTO budget of 60 seconds needs it');
   });
 
   test('bad input: Regional Endpoint with forwarding disabled', () => {

@@ -31,25 +31,28 @@ describe('ActiveColdDeployment', () => {
   const cold = new ActiveColdDeployment(app, 'Orders', props());
   const east = cold.stacks['us-east-1'];
   const west = cold.stacks['us-west-2'];
+  // Fleets on the Namespace Endpoint resolve the other region's private record, written by the links stack: they deploy there, after it.
+  const eastFleets = cold.linksStacks['us-east-1'];
+  const westFleets = cold.linksStacks['us-west-2'];
 
   test('the primary fleet runs; the secondary is the same service at zero tasks, ready to scale', () => {
-    Template.fromStack(east).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
-    Template.fromStack(west).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
-    Template.fromStack(west).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0 });
-    for (const stack of [east, west]) {
+    Template.fromStack(eastFleets).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
+    Template.fromStack(westFleets).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
+    Template.fromStack(westFleets).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0 });
+    for (const stack of [eastFleets, westFleets]) {
       const [[, td]] = resources(stack, 'AWS::ECS::TaskDefinition');
       expect(td.ContainerDefinitions[0].Image).toBe(IMAGE);
     }
   });
 
   test('both fleets dial the Namespace Endpoint', () => {
-    for (const stack of [east, west]) {
+    for (const stack of [eastFleets, westFleets]) {
       expect(workerContainers(stack)[0].env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
     }
   });
 
   test('outputs what failover automation needs: service names and the count to scale to', () => {
-    const outputs = Template.fromStack(west).toJSON().Outputs;
+    const outputs = Template.fromStack(westFleets).toJSON().Outputs;
     const byKey = (suffix: string) => Object.entries<any>(outputs).find(([k]) => new RegExp(`${suffix}[0-9A-F]{8}$|${suffix}$`).test(k))?.[1];
     expect(byKey('WorkersDesiredCount').Value).toBe('0');
     expect(byKey('WorkersFailoverDesiredCount').Value).toBe('3');
@@ -71,10 +74,12 @@ describe('ActiveColdDeployment', () => {
     expect(westRoutes.every((r) => r.DestinationCidrBlock === eastCidr && r.VpcPeeringConnectionId)).toBe(true);
   });
 
-  test('PrivateLink: the zone associated with the primary VPC holds the secondary region\'s record (and its own)', () => {
+  test('PrivateLink: the zone associated with the primary VPC holds its own record (with the VPC) and the secondary region\'s (from the links)', () => {
     const eastLinks = cold.linksStacks['us-east-1'];
-    expect(recordNames(eastLinks).sort()).toEqual(['aws-us-east-1.region.tmprl.cloud.', 'aws-us-west-2.region.tmprl.cloud.']);
-    Template.fromStack(eastLinks).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'region.tmprl.cloud.' });
+    expect(recordNames(east)).toEqual(['aws-us-east-1.region.tmprl.cloud.']);
+    expect(recordNames(eastLinks)).toEqual(['aws-us-west-2.region.tmprl.cloud.']);
+    Template.fromStack(east).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'region.tmprl.cloud.' });
+    Template.fromStack(eastLinks).resourceCountIs('AWS::Route53::HostedZone', 0);
     for (const stack of [east, west, eastLinks, cold.linksStacks['us-west-2']]) {
       expect(recordNames(stack).filter((n) => n.includes('orders.a1b2c'))).toEqual([]);
     }
@@ -110,7 +115,7 @@ describe('ActiveColdDeployment', () => {
         certificateArns: { 'us-east-1': 'arn:aws:acm:us-east-1:111111111111:certificate/a', 'us-west-2': 'arn:aws:acm:us-west-2:111111111111:certificate/b' },
       },
     }));
-    const services = resources(d.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
+    const services = [d.stacks['us-west-2'], d.linksStacks['us-west-2']].flatMap((st) => resources(st, 'AWS::ECS::Service')).map(([, s]) => s.DesiredCount);
     expect(services).toEqual([0, 0]);
     expect(Object.keys(Template.fromStack(d.stacks['us-west-2']).toJSON().Outputs).some((k) => k.startsWith('TemporalCodecServiceName'))).toBe(true);
   });
@@ -145,19 +150,35 @@ describe('ActiveColdDeployment', () => {
   });
 });
 
+describe('ActiveColdDeployment: two deployments in supplied stacks', () => {
+  test('each gets its own links stacks beside the supplied stacks (named after the deployment, no id collision)', () => {
+    const app2 = new App();
+    const stack = (id: string, region: string) => new Stack(app2, id, { env: { account: '111111111111', region } });
+    const regions = (team: string) => ({ 'us-east-1': { stack: stack(`${team}East`, 'us-east-1') }, 'us-west-2': { stack: stack(`${team}West`, 'us-west-2') } });
+    const orders = new ActiveColdDeployment(app2, 'Orders', props({ regions: regions('Orders') }));
+    const payments = new ActiveColdDeployment(app2, 'Payments', props({
+      namespace: { ...props().namespace, name: 'payments' }, regions: regions('Payments'),
+    }));
+    expect(Object.values(orders.linksStacks).map((s) => s.stackName).sort()).toEqual(['Orders-us-east-1-links', 'Orders-us-west-2-links']);
+    expect(Object.values(payments.linksStacks).map((s) => s.stackName).sort()).toEqual(['Payments-us-east-1-links', 'Payments-us-west-2-links']);
+    expect(app2.synth().stacks).toHaveLength(8);
+  });
+});
+
 describe('ActiveColdDeployment: Workflow starters', () => {
   test('run with the Workers (cold where the Workers are cold) on the Namespace Endpoint, or pinned to a region', () => {
     const d = new ActiveColdDeployment(new App(), 'Orders', props({
       starters: { image: ecs.ContainerImage.fromRegistry('ghcr.io/acme/orders-starter:2.0.0'), minCapacity: 1 },
     }));
-    const starterEnv = (region: string) => workerContainers(d.stacks[region]).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
+    // Starters resolve the other region's private record too: they deploy in the links stack, after it.
+    const starterEnv = (region: string) => workerContainers(d.linksStacks[region]).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
     expect(starterEnv('us-east-1').env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
-    const westServices = resources(d.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
+    const westServices = resources(d.linksStacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
     expect(westServices).toEqual([0, 0]);
     const pinned = new ActiveColdDeployment(new App(), 'Orders', props({
       starters: { image: ecs.ContainerImage.fromRegistry('starter'), pinnedRegion: 'us-east-1' },
     }));
-    const pinnedEnv = workerContainers(pinned.stacks['us-west-2']).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
+    const pinnedEnv = workerContainers(pinned.linksStacks['us-west-2']).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
     expect(pinnedEnv.env.TEMPORAL_ADDRESS).toBe('aws-us-east-1.region.tmprl.cloud:7233');
   });
 });

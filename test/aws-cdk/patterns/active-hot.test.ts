@@ -60,7 +60,8 @@ describe('ActiveHotDeployment: normal operation', () => {
     // THEN
     const workers = workerContainers(hot.stacks[region]);
     expect(workers).toHaveLength(1);
-    expect(workers[0].env).toMatchObject({ TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'orders.a1b2c', TEMPORAL_TLS: 'true' });
+    expect(workers[0].env).toMatchObject({ TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'orders.a1b2c' });
+    expect(workers[0].env).not.toHaveProperty('TEMPORAL_TLS');
     expect(workers[0].secrets).toEqual(['TEMPORAL_API_KEY']);
     expect(workers[0].env).not.toHaveProperty('TEMPORAL_TLS_SERVER_NAME');
   });
@@ -74,6 +75,22 @@ describe('ActiveHotDeployment: normal operation', () => {
         ContainerDefinitions: Match.arrayWith([Match.objectLike({ Image: 'ghcr.io/acme/orders-worker:1.0.0' })]),
       });
       t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 10 });
+    }
+  });
+
+  test('standbyMinCapacity sizes the hot standby only: us-west-2 keeps 6 tasks, us-east-1 its minimum; stop timeout and health check on both', () => {
+    const image = ecs.ContainerImage.fromRegistry('ghcr.io/acme/orders-worker:1.0.0');
+    const { east, west } = deploy({ workers: { image, standbyMinCapacity: 6, stopTimeoutSeconds: 60, healthCheck: { command: ['CMD', '/healthcheck'] } } });
+    Template.fromStack(west).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 6 });
+    Template.fromStack(west).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 6, MaxCapacity: 10 });
+    Template.fromStack(east).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
+    Template.fromStack(east).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 10 });
+    for (const stack of [east, west]) {
+      Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+        ContainerDefinitions: Match.arrayWith([Match.objectLike({
+          StopTimeout: 60, HealthCheck: { Command: ['CMD', '/healthcheck'], Interval: 30, Timeout: 5, Retries: 3, StartPeriod: 0 },
+        })]),
+      });
     }
   });
 
@@ -109,7 +126,7 @@ describe('ActiveHotDeployment: normal operation', () => {
       t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
         Protocol: 'HTTPS', Port: 443, Certificates: [{ CertificateArn: CERTS[region] }],
       });
-      expect(workerContainers(stack)[0].env).toHaveProperty('TEMPORAL_CODEC_ENDPOINT');
+      expect(workerContainers(stack)[0].env).toHaveProperty('CODEC_SERVER_URL');
     }
   });
 
@@ -198,6 +215,8 @@ describe('ActiveHotDeployment: bad input fails with one clear error per construc
     ['replica equal to primary', () => ({ namespace: { ...props().namespace, replicaRegion: 'us-east-1' } }), 'TEMPORAL_REPLICA_SAME_REGION', "namespace.replicaRegion = 'us-east-1'"],
     ['replica that cannot pair', () => ({ namespace: { ...props().namespace, replicaRegion: 'sa-east-1' } }), 'TEMPORAL_REPLICA_REGION_PAIRING', "namespace.replicaRegion = 'sa-east-1'"],
     ['stack without an explicit region', () => ({ regions: regionAgnostic() }), 'TEMPORAL_STACK_REGION_EXPLICIT', 'regions.us-west-2.stack = (environment-agnostic)'],
+    ['a hot standby of zero tasks', () => ({ workers: { ...props().workers!, standbyMinCapacity: 0 } }), 'TEMPORAL_STANDBY_MIN_CAPACITY', 'workers.standbyMinCapacity = 0'],
+    ['a stop timeout above 120 s', () => ({ workers: { ...props().workers!, stopTimeoutSeconds: 600 } }), 'TEMPORAL_SERVICE_SIZING', 'workers.stopTimeoutSeconds = 600'],
   ])('%s', (_name, overrides, ruleId, propAndValue) => {
     // WHEN
     const err = errorOf(() => deploy(overrides()));

@@ -174,11 +174,11 @@ export function workerService(scope: Construct, cluster: ecs.ICluster, fleet: Wo
       ...fleet.environment,
       TEMPORAL_ADDRESS: fleet.address,
       TEMPORAL_NAMESPACE: fleet.namespace,
-      TEMPORAL_TLS: 'true',
-      ...(fleet.codecEndpoint ? { TEMPORAL_CODEC_ENDPOINT: fleet.codecEndpoint } : {}),
+      ...(fleet.codecEndpoint ? { CODEC_SERVER_URL: fleet.codecEndpoint } : {}),
     },
     secrets: { TEMPORAL_API_KEY: ecs.Secret.fromSecretsManager(apiKey) },
     logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'worker', logGroup }),
+    stopTimeout: Duration.seconds(120),
   });
   const service = new ecs.FargateService(scope, 'WorkerService', {
     cluster,

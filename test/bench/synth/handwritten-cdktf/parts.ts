@@ -336,8 +336,7 @@ export function workerService(scope: Construct, network: Network, fleet: WorkerF
     ...fleet.environment,
     TEMPORAL_ADDRESS: fleet.address,
     TEMPORAL_NAMESPACE: fleet.namespace,
-    TEMPORAL_TLS: 'true',
-    ...(fleet.codecEndpoint ? { TEMPORAL_CODEC_ENDPOINT: fleet.codecEndpoint } : {}),
+    ...(fleet.codecEndpoint ? { CODEC_SERVER_URL: fleet.codecEndpoint } : {}),
   };
   const taskDefinition = new EcsTaskDefinition(scope, 'WorkerTaskDefinition', {
     provider,
@@ -353,6 +352,7 @@ export function workerService(scope: Construct, network: Network, fleet: WorkerF
       name: 'worker',
       image: fleet.image,
       essential: true,
+      stopTimeout: 120,
       environment: Object.entries(environment).map(([n, value]) => ({ name: n, value })),
       secrets: [{ name: 'TEMPORAL_API_KEY', valueFrom: secret.arn }],
       logConfiguration: logging(logGroup, region, 'worker'),
