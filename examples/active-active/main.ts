@@ -34,6 +34,8 @@ export function build(app: App): ActiveActiveDeployment {
       image: ecs.ContainerImage.fromRegistry(ctx('codecServerImage')),
       certificateArns: Object.fromEntries(WORKER_REGIONS.map((r) => [r, ctx(`codecCertificateArn:${r}`)])),
     },
+    // Without domainNames the codec URL is the load balancer's name, which no browser trusts (see examples/active-hot for a public name).
+    acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Workers and tools reach these codec servers from inside the worker VPCs only; no browser calls them' },
   });
 }
 

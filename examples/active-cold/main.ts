@@ -50,6 +50,8 @@ export function build(app: App): ActiveColdDeployment {
     proxy: { image: ecs.ContainerImage.fromRegistry(ctx('proxyImage')) },
     componentRouting: ComponentRouting.FAILOVER_DNS,
     failoverDomainName: 'payments.temporal.internal',
+    // Without domainNames the codec URL is the load balancer's name, which no browser trusts (see examples/active-hot for a public name).
+    acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Workers and operators reach these codec servers from inside the worker VPCs (the failover name); no browser calls them' },
   });
 }
 

@@ -56,6 +56,8 @@ export function build(app: App): ActiveColdDeployment {
       },
     },
     componentRouting: ComponentRouting.FAILOVER_DNS,
+    // Without domainNames the codec URL is the load balancer's name, which no browser trusts (see examples/cdktf-active-hot for a public name).
+    acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Workers and operators reach these codec servers from inside the worker VPCs (the failover name); no browser calls them' },
   });
 }
 

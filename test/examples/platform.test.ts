@@ -54,6 +54,12 @@ describe('examples/platform', () => {
     expect(payments.planJson().regions.map((r: any) => r.fleets[0].service.desiredCount)).toEqual([2, 0]);
   });
 
+  test('every stack has a resource (CloudFormation refuses an empty template): Cold stacks whose fleets deploy in the links stack keep a placeholder', () => {
+    for (const s of result.assembly.stacks) {
+      expect({ stack: s.stackName, resources: Object.keys(s.template.Resources ?? {}).length > 0 }).toEqual({ stack: s.stackName, resources: true });
+    }
+  });
+
   test('no application stack depends on another team\'s stacks, and the assembly has no cycle', () => {
     const deps = (s: Stack) => s.dependencies.map((d) => d.stackName);
     for (const s of [...Object.values(orders.stacks), ...Object.values(orders.linksStacks)]) {

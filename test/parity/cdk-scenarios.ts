@@ -49,6 +49,7 @@ export const CDK_SCENARIOS: Array<(app: App) => { readonly _plan: DeploymentPlan
       workers: { image: image(ctx.workerImage), environment: { TASK_QUEUE: 'payments' } },
       codecServer: { image: image(ctx.codecServerImage), certificateArns: { 'us-east-1': ctx.codecCertificateArnUsEast1, 'us-west-2': ctx.codecCertificateArnUsWest2 } },
       componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
+      acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Workers and operators reach these codec servers from inside the worker VPCs (the failover name); no browser calls them' },
     });
   },
   (app) => new cdk.ActiveActiveDeployment(app, 'Shipping', {
@@ -63,6 +64,7 @@ export const CDK_SCENARIOS: Array<(app: App) => { readonly _plan: DeploymentPlan
       certificateArns: { 'us-east-1': CERT('us-east-1', 5), 'us-west-2': CERT('us-west-2', 6), 'us-east-2': CERT('us-east-2', 7) },
     },
     componentRouting: cdk.ComponentRouting.FAILOVER_DNS,
+    acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Parity scenario: these codec servers are reached from inside the worker VPCs through the failover name only' },
   }),
   (app) => new cdk.RegionallyShardedNamespaces(app, 'Billing', {
     connectivity: cdk.Connectivity.privateLink(),

@@ -58,6 +58,7 @@ export const SCENARIOS: Scenario[] = [
         certificateArns: { 'us-east-1': CERT('us-east-1', 5), 'us-west-2': CERT('us-west-2', 6), 'us-east-2': CERT('us-east-2', 7) },
       },
       componentRouting: ComponentRouting.FAILOVER_DNS,
+      acknowledgeWarnings: { TEMPORAL_CODEC_DOMAIN: 'Parity scenario: these codec servers are reached from inside the worker VPCs through the failover name only' },
     }),
   },
   {

@@ -3,7 +3,7 @@
  * one stack per region (created or supplied) -> renderRegion for each. A pattern subclass only says which pattern it is and what it adds to the
  * request.
  */
-import { Annotations, CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CfnWaitConditionHandle, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan } from '../../core';
@@ -78,6 +78,7 @@ export abstract class TemporalDeploymentBase extends Construct {
     }
 
     for (const stack of this._stacks.values()) guardResourceLimit(stack, kind);
+    for (const stack of this._stacks.values()) keepDeployable(stack, id);
 
     if (this._plan.regions.some(needsLinks) || this._plan.failoverRecords.length > 0) {
       this._linksStacks = renderLinks({
@@ -217,3 +218,12 @@ function enclosingStack(c: Construct): Stack | undefined {
   return undefined;
 }
 
+/**
+ * CloudFormation refuses a template without resources ("Resources section must exist and be non-empty"). A regional stack can end up with
+ * none: on a supplied VPC and cluster, when the Temporal endpoint and zone live with the VPC and every fleet resolves another region's record
+ * (so it deploys in the links stack). It then gets a no-op wait condition handle (no cost, no API calls) so that it deploys and keeps its outputs.
+ */
+function keepDeployable(stack: Stack, id: string): void {
+  if (stack.node.findAll().some((c) => CfnResource.isCfnResource(c))) return;
+  new CfnWaitConditionHandle(stack, `${id}Placeholder`);
+}
