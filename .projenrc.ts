@@ -66,6 +66,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // CDK Terrain, the maintained fork of CDK for Terraform (the cdktn subpath, generated from lib/cdktf).
     `cdktn@${CDKTN_VERSION}`,
     `@cdktn/provider-aws@${CDKTN_PROVIDER_VERSION}`,
+    // Property-based tests (test/properties).
+    'fast-check@^4',
   ],
 
   docgen: true,
@@ -152,7 +154,7 @@ project.eslint?.addOverride({
 });
 
 // Every AWS CDK example synthesizes with the real CLI (the tests synthesize them in-process too).
-const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless', 'platform'];
+const CDK_EXAMPLES = ['active-hot', 'active-cold', 'active-active', 'regionally-sharded', 'serverless', 'platform', 'hardened'];
 const examplesSynth = project.addTask('examples:synth', {
   description: 'Synthesize every example: AWS CDK ones with the AWS CDK CLI, cdktf ones as apps (compiles first when lib/ is not compiled)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
@@ -241,6 +243,15 @@ const currentCdk = project.addTask('test:current-cdk', {
 });
 project.testTask.spawn(currentCdk);
 project.addPackageIgnore('/.current-cdk/');
+
+// Property-based tests at scale: every pattern and engine, 10,000 plan-level cases and 1,000 full synths each, counts printed
+// (the default jest run runs the same properties with a few hundred plan cases and a few dozen synths). FC_SEED overrides the seed.
+project.addTask('test:properties', {
+  description: 'Property-based tests (test/properties) at scale: 10,000 plan-level cases and 1,000 full synths per pattern and engine, with counts',
+  env: { PROPERTY_RUNS: 'large' },
+  exec: 'jest --coverage=false --testTimeout=86400000 --maxWorkers=2 test/properties',
+  receiveArgs: true,
+});
 
 // Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
 project.addTask('bench:cdktf-load', {

@@ -54,6 +54,7 @@ export { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 export { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 export { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 export { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+export { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 export { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 export { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 export { Lb } from '@cdktf/provider-aws/lib/lb';
@@ -66,3 +67,7 @@ export { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-own
 export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 export { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryption } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+export { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+export { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+export { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+export { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';

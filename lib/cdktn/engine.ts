@@ -61,6 +61,7 @@ export { EcsTaskDefinition } from '@cdktn/provider-aws/lib/ecs-task-definition';
 export { IamRole } from '@cdktn/provider-aws/lib/iam-role';
 export { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy';
 export { IamRolePolicyAttachment } from '@cdktn/provider-aws/lib/iam-role-policy-attachment';
+export { KmsKey } from '@cdktn/provider-aws/lib/kms-key';
 export { LambdaAlias } from '@cdktn/provider-aws/lib/lambda-alias';
 export { LambdaFunction } from '@cdktn/provider-aws/lib/lambda-function';
 export { Lb } from '@cdktn/provider-aws/lib/lb';
@@ -73,3 +74,7 @@ export { S3BucketOwnershipControls } from '@cdktn/provider-aws/lib/s3-bucket-own
 export { S3BucketPolicy } from '@cdktn/provider-aws/lib/s3-bucket-policy';
 export { S3BucketPublicAccessBlock } from '@cdktn/provider-aws/lib/s3-bucket-public-access-block';
 export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryption } from '@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+export { S3BucketVersioningA as S3BucketVersioning } from '@cdktn/provider-aws/lib/s3-bucket-versioning';
+export { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
+export { SqsQueuePolicy } from '@cdktn/provider-aws/lib/sqs-queue-policy';
+export { DataAwsPartition } from '@cdktn/provider-aws/lib/data-aws-partition';

@@ -3,15 +3,23 @@
  * (images, secrets, stacks or providers); everything else is read here, once. Structural views, not exported from the package (jsii would see them).
  */
 import type { CodecServerInput } from './components/codec-server';
+import type { CredentialSecretFact } from './components/credentials';
 import type { ProxyInput } from './components/proxy';
 import type { ServerlessFunctionSpec } from './components/serverless-worker';
 import type { FleetSizing } from './components/service';
 import { Connectivity } from './connectivity';
 import { qualifiedNamespace } from './endpoints';
 import { AuthMethod, ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerEgress, WorkerRuntime } from './model';
-import { DeploymentRequest, FleetInputs, PlacementFact } from './plan';
+import { DeploymentRequest, FleetInputs, PlacementFact, StackValueFact } from './plan';
 import { normalizeAwsRegion } from './regions';
 import { defaultFailoverDomainName } from './request';
+
+/** Credentials as the core sees them: the auth method, and (AWS CDK secrets given as objects) where their secrets live. */
+export interface CredentialsView {
+  readonly method: AuthMethod;
+  /** The secrets given as engine objects, with their regions. @internal */
+  readonly _secretFacts?: () => CredentialSecretFact[];
+}
 
 /** What every pattern's props have, whichever engine. */
 export interface SharedPropsView {
@@ -23,12 +31,13 @@ export interface SharedPropsView {
   readonly componentRouting?: ComponentRouting;
   readonly failoverDomainName?: string;
   readonly acknowledgeWarnings?: { [ruleId: string]: string };
+  readonly hardened?: boolean;
 }
 
 /** What a single-namespace pattern's props have, whichever engine. */
 export interface SingleNamespaceView {
   readonly namespace: NamespaceSpec;
-  readonly credentials: { readonly method: AuthMethod };
+  readonly credentials: CredentialsView;
   readonly workers?: FleetSizing;
   readonly serverlessWorkers?: {
     readonly buildId?: string;
@@ -48,7 +57,7 @@ export interface ShardView {
   readonly name: string;
   readonly namespace: NamespaceSpec;
   readonly pattern: DeploymentPattern;
-  readonly credentials: { readonly method: AuthMethod };
+  readonly credentials: CredentialsView;
   readonly workers: FleetSizing;
   readonly endpoint?: EndpointKind;
   readonly standbyRegion?: string;
@@ -105,7 +114,7 @@ export function singleNamespaceInputs(kind: string, props: SingleNamespaceView, 
       workersGiven: props.workers !== undefined,
       missingProps: missingSingleNamespaceProps(kind, props, codeProp),
     },
-    fleetInputs: { [key]: { workers: props.workers, starters: props.starters } },
+    fleetInputs: { [key]: { workers: props.workers, starters: props.starters, credentialSecrets: props.credentials?._secretFacts?.() } },
   };
 }
 
@@ -121,7 +130,7 @@ export function shardedInputs(given: readonly ShardView[] | undefined): PatternI
       })) : undefined,
       missingProps: missingShardProps(given),
     },
-    fleetInputs: Object.fromEntries(shards.map((s, i) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, propPrefix: `shards[${i}]` }])),
+    fleetInputs: Object.fromEntries(shards.map((s, i) => [qualifiedNamespace(s.namespace ?? {}), { workers: s.workers, propPrefix: `shards[${i}]`, credentialSecrets: s.credentials?._secretFacts?.() }])),
   };
 }
 
@@ -180,6 +189,10 @@ export function patternRequest(opts: {
   readonly placements: PlacementFact[];
   /** The serverless Workers' function settings, engine values turned into names and seconds by the flavour. */
   readonly serverlessFunction?: ServerlessFunctionSpec;
+  /** Values that refer to a stack of a known region (AWS CDK). */
+  readonly stackValues?: StackValueFact[];
+  /** The construct creates its own stacks, named after its id (AWS CDK outside a stack). */
+  readonly createsStacks?: boolean;
 }): DeploymentRequest {
   const { props, inputs: { part, fleetInputs } } = opts;
   const privateLink = props.connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? props.connectivity.privateLinkOptions : undefined;
@@ -213,7 +226,10 @@ export function patternRequest(opts: {
     },
     failoverDomainName: props.failoverDomainName ?? defaultFailoverDomainName(opts.constructPath.split('/').pop() ?? opts.constructPath),
     placements: opts.placements,
+    stackValues: opts.stackValues,
+    createsStacks: opts.createsStacks,
     acknowledgements: props.acknowledgeWarnings,
+    hardened: props.hardened === true,
     fleetInputs,
   };
 }

@@ -28,6 +28,16 @@ export interface DeploymentOptions {
   readonly failoverDomainName?: string;
   /** Warnings acknowledged by rule id, with the reason (see RULES.md). @default - none */
   readonly acknowledgeWarnings?: { [ruleId: string]: string };
+  /**
+   * The hardened profile, for deployments that must pass cdk-nag's NIST 800-53 R5 pack (AWS CDK: add `TemporalHaNagFindings.acknowledgeHardened`
+   * for the findings that stay by design). Every log group is encrypted with a customer-managed KMS key (one per region, yearly rotation), load
+   * balancers get deletion protection, the codec server's access-log bucket versioning, serverless Worker functions reserved concurrency (100)
+   * and a dead-letter queue, and public subnets assign no public IPs. Pair it with `Connectivity.privateLink()` (functions then run in the VPC)
+   * and `egress: WorkerEgress.VPC_ENDPOINTS` (a VPC the construct creates then has isolated subnets only, unless an internet-facing codec server
+   * needs public ones). Costs: a KMS key per region; deletion protection must be turned off before the stacks can be destroyed.
+   * @default false
+   */
+  readonly hardened?: boolean;
 }
 
 /** The namespace of a single-namespace pattern. */

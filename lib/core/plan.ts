@@ -4,6 +4,7 @@
  * ever throwing: bad input is planned as asked, then reported by the rules.
  */
 import type { CodecServerInput, CodecServerSettings } from './components/codec-server';
+import type { CredentialSecretFact } from './components/credentials';
 import type { HealthAlarmSettings } from './components/failover-record';
 import type { ProxyInput, ProxySettings } from './components/proxy';
 import type { FunctionSettings, ServerlessFunctionSpec } from './components/serverless-worker';
@@ -157,6 +158,10 @@ export interface PlannedFailoverRecord {
   readonly component: string;
   readonly primaryRegion: string;
   readonly secondaryRegion: string;
+  /** The id of the codec server or proxy the PRIMARY record points at, in the primary region (`codec` when several namespaces share it there). */
+  readonly primaryComponentId: string;
+  /** The id of the codec server or proxy the SECONDARY record points at, in the secondary region. */
+  readonly secondaryComponentId: string;
   /** True when the record lives in a private hosted zone (health checks must be alarm-based). */
   readonly privateZone: boolean;
   /** How its health is checked: `cloudwatch-alarm` or `http`. */
@@ -250,6 +255,16 @@ export interface SuppliedZoneFact {
   readonly conflictsWith?: string;
 }
 
+/** A value the user gave that is a reference to a resource or parameter of a stack in a known region (AWS CDK), found before rendering. */
+export interface StackValueFact {
+  /** The prop path the value was given at, e.g. `workers.image` or `codecServer.domainNames.us-east-1`. */
+  readonly prop: string;
+  /** The construct path of the stack that owns what the value refers to. */
+  readonly stack: string;
+  /** That stack's region. */
+  readonly region: string;
+}
+
 /** The whole plan. */
 export interface DeploymentPlan {
   /** The construct path the plan belongs to, for messages. */
@@ -298,6 +313,8 @@ export interface FleetInputs {
   readonly starters?: FleetSizing;
   /** Where the options were given, for messages: `''` or `shards[0]`. */
   readonly propPrefix?: string;
+  /** The credentials' secrets given as engine objects, with their regions (none for secrets named per region). */
+  readonly credentialSecrets?: CredentialSecretFact[];
 }
 
 /** One shard of a regionally sharded deployment. */
@@ -354,6 +371,12 @@ export interface DeploymentRequest {
   readonly failoverDomainName: string;
   /** How Workers and components reach AWS services (undefined: `WorkerEgress.NAT_GATEWAY`). */
   readonly egress?: WorkerEgress;
+  /** True when the construct creates its own stacks, named `<id>-<region>` (AWS CDK outside a stack): the names are checked. */
+  readonly createsStacks?: boolean;
+  /** Values the user gave that refer to a stack of a known region (AWS CDK): a value used in another region is a cross-region reference. */
+  readonly stackValues?: StackValueFact[];
+  /** The hardened profile (`hardened: true`; undefined: off): resolved per region by `lib/core/components/hardening.ts`. */
+  readonly hardened?: boolean;
 }
 
 /** Convenience: all fleets of a plan. */
@@ -364,6 +387,11 @@ export function allFleets(plan: DeploymentPlan): PlannedFleet[] {
 /** Convenience: the region plan for an AWS region. */
 export function regionPlan(plan: DeploymentPlan, awsRegion: string): RegionPlan | undefined {
   return plan.regions.find((r) => r.awsRegion === awsRegion);
+}
+
+/** Whether a region's worker VPC has links to other regions (routes, or records of other regions' endpoints): they go in a links stack (AWS CDK). */
+export function needsLinks(region: RegionPlan): boolean {
+  return region.routes.length > 0 || region.zoneRecords.some((z) => z.targetRegion !== region.awsRegion);
 }
 
 /** The plan as JSON, without the request it was made from. */

@@ -87,7 +87,9 @@ export function allRegions(): readonly TemporalRegionInfo[] {
 export function normalizeAwsRegion(input: string): string {
   if (typeof input !== 'string' || isUnresolved(input)) return input;
   const s = input.trim().toLowerCase();
-  return s.startsWith('aws-') ? s.slice(4) : s;
+  const stripped = s.startsWith('aws-') ? s.slice(4) : s;
+  // One prefix only: `aws-aws-us-east-1` stays as written (unknown), so that normalizing twice never turns it into a region.
+  return stripped.startsWith('aws-') ? s : stripped;
 }
 
 /** Looks a region up by AWS name or Temporal id; undefined when Temporal Cloud has no such AWS region. */

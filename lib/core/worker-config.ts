@@ -3,7 +3,7 @@
  * https://docs.temporal.io/references/client-environment-configuration), so an unmodified SDK worker connects. Secrets are named here and resolved by
  * each engine from Secrets Manager; never put in plain text.
  */
-import { InputChecker, InputHit } from './components/input';
+import { InputChecker, InputHit, show } from './components/input';
 import { sortedEnvironment } from './components/service';
 import { throwIfProblems } from './errors';
 import { AuthMethod } from './model';
@@ -92,11 +92,52 @@ export const CREDENTIAL_VARIABLES: readonly string[] = [
   TemporalEnv.TLS_CLIENT_CERT_PATH, TemporalEnv.TLS_CLIENT_KEY_PATH,
 ];
 
+/**
+ * Variables Temporal's clients read as credentials besides the standard ones: any `TEMPORAL_API_KEY*`, the codec server's authorization
+ * (`TEMPORAL_CODEC_AUTH`) and gRPC metadata headers (`TEMPORAL_GRPC_META_<header>`, e.g. `authorization`), see
+ * https://docs.temporal.io/references/client-environment-configuration and https://docs.temporal.io/cli/cmd-options.
+ */
+const CREDENTIAL_NAME = /^TEMPORAL_(API_KEY|CODEC_AUTH$|GRPC_META_)/i;
+/** Values that are secrets whatever their name: PEM blocks (keys, certificates) and AWS access key ids. */
+const SECRET_VALUE = [
+  { test: /-----BEGIN [A-Z0-9 ]+-----/, what: 'a PEM block (a private key or certificate)' },
+  { test: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/, what: 'an AWS access key id' },
+];
+
+/** A plain variable that carries a credential, or changes how the Worker verifies Temporal Cloud's certificate: what it is, or undefined. */
+function unsafeVariable(name: string, value: unknown): { what: string; fix: string; redact: boolean } | undefined {
+  const secretsFix = 'keep it in Secrets Manager (the Worker reads it at start, or pass it as credentials with TemporalCredentials): plain environment '
+    + 'variables are written into the template and shown in the console.';
+  if (CREDENTIAL_NAME.test(name)) return { what: `${name} carries a credential (an API key, the codec server's authorization or a gRPC header)`, fix: secretsFix, redact: true };
+  const pem = typeof value === 'string' ? SECRET_VALUE.find((v) => v.test.test(value)) : undefined;
+  if (pem) return { what: `the value of ${name} looks like ${pem.what}, written in plain text`, fix: secretsFix, redact: true };
+  if (/^TEMPORAL_TLS_/i.test(name) && name.toUpperCase() !== TemporalEnv.TLS_SERVER_NAME) {
+    return {
+      what: `${name} changes how the Worker verifies Temporal Cloud (host verification off, another CA or server certificate)`,
+      fix: 'remove it: Temporal Cloud presents certificates the system roots verify; set tlsServerName (a pattern derives it) to change the name verified.',
+      redact: /DATA$/i.test(name),
+    };
+  }
+  return undefined;
+}
+
 /** Checks extra environment variables under `<prefix>.environment`: none the library sets (unless `managed` is false), no credential. */
 export function checkEnvironment(env: Record<string, string> | undefined, prefix: string, path?: string, managed = true): InputHit[] {
   const c = new InputChecker(ENVIRONMENT_RULE, prefix, path);
   for (const name of Object.keys(env ?? {})) {
-    if (managed && name in MANAGED) {
+    // A credential variable, and the serverless `<credential>_SECRET_ARN` / `_SECRET_FIELD` variables (which name a secret), have checks of their own.
+    const own = CREDENTIAL_VARIABLES.includes(name.replace(/_SECRET_(ARN|FIELD)$/, ''));
+    const unsafe = own ? undefined : unsafeVariable(name, env![name]);
+    if (unsafe) {
+      c.hits.push({
+        ruleId: ENVIRONMENT_RULE,
+        prop: c.propPath(`environment.${name}`),
+        value: unsafe.redact ? '(redacted)' : show(env![name]),
+        path,
+        message: `${unsafe.what}.`,
+        fix: unsafe.fix,
+      });
+    } else if (managed && name in MANAGED) {
       c.add(`environment.${name}`, env![name], `${name} is set by the library.`, `remove it and set ${MANAGED[name]}.`);
     } else if (managed && name === TemporalEnv.TLS) {
       c.add(`environment.${name}`, env![name], `${name} is not needed: the SDK turns TLS on when an API key or a client certificate is configured, and @temporalio/envconfig before 1.24 reads ${name}=true as TLS off.`,

@@ -106,6 +106,13 @@ describe('findRegion', () => {
     expect(normalizeAwsRegion(' AWS-US-WEST-2 ')).toBe('us-west-2');
     expect(normalizeAwsRegion('us-east-9')).toBe('us-east-9');
   });
+
+  test('one prefix only: aws-aws-us-east-1 stays unknown, however often it is normalized (found by the property suite)', () => {
+    expect(normalizeAwsRegion('aws-aws-us-east-1')).toBe('aws-aws-us-east-1');
+    expect(normalizeAwsRegion(normalizeAwsRegion('AWS-aws-us-east-1'))).toBe('aws-aws-us-east-1');
+    expect(findRegion('aws-aws-us-east-1')).toBeUndefined();
+    expect(findRegion(normalizeAwsRegion('aws-aws-us-east-1'))).toBeUndefined();
+  });
 });
 
 describe('regionalEndpointHost', () => {

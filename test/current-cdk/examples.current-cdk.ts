@@ -13,6 +13,7 @@ import { builtinFindings, builtinValidationPlugin, GATE_CHECK, templatesIn } fro
 import { build as activeActive } from '../../examples/active-active/main';
 import { build as activeCold } from '../../examples/active-cold/main';
 import { build as activeHot } from '../../examples/active-hot/main';
+import { build as hardened } from '../../examples/hardened/main';
 import { build as platform } from '../../examples/platform/main';
 import { build as regionallySharded } from '../../examples/regionally-sharded/main';
 import { build as serverless } from '../../examples/serverless/main';
@@ -27,6 +28,7 @@ const BUILDS: Array<[string, (app: App) => unknown]> = [
   ['regionally-sharded', regionallySharded],
   ['serverless', serverless],
   ['platform', platform],
+  ['hardened', hardened],
 ];
 
 test('every AWS CDK example is covered', () => {

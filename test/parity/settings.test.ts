@@ -255,6 +255,9 @@ const TERRAFORM_BREAKS: Array<[string, Synthesized, Mutation<any>, keyof Setting
   ['an internet-facing proxy', AA, (j) => { tfFirst(j, 'aws_lb', tfOf('proxy')).internal = false; }, 'loadBalancers'],
   // AWS service endpoints (no internet egress)
   ['the ECR endpoint without private DNS', SHARDED, (j) => { tfFirst(j, 'aws_vpc_endpoint', (b) => /\.ecr\.api$/.test(b.service_name)).private_dns_enabled = false; }, 'serviceEndpoints'],
+  // The hardened profile (off in these scenarios: every engine must leave it off)
+  ['a deletion-protected proxy load balancer', AA, (j) => { tfFirst(j, 'aws_lb', tfOf('proxy')).enable_deletion_protection = true; }, 'hardening'],
+  ['a log group on a KMS key', COLD, (j) => { tfFirst(j, 'aws_cloudwatch_log_group').kms_key_id = '${aws_kms_key.extra.arn}'; }, 'hardening'],
 ];
 
 describe('a deliberately broken Terraform rendering fails settings parity', () => {
@@ -413,6 +416,11 @@ const CLOUDFORMATION_BREAKS: Array<[string, Synthesized, Mutation<Templates>, ke
   ['a proxy listener on 443', AA, (t) => { cfnFirst(t, 'AWS::ElasticLoadBalancingV2::Listener', (p) => p.Protocol === 'TCP').Port = 443; }, 'loadBalancers'],
   // AWS service endpoints (no internet egress)
   ['the ECR endpoint without private DNS', SHARDED, (t) => { cfnFirst(t, 'AWS::EC2::VPCEndpoint', (p) => /ecr\.api/.test(JSON.stringify(p.ServiceName))).PrivateDnsEnabled = false; }, 'serviceEndpoints'],
+  // The hardened profile (off in these scenarios: every engine must leave it off)
+  ['a deletion-protected codec load balancer', AA, (t) => {
+    attr(cfnFirst(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer', (p) => p.Type === 'application').LoadBalancerAttributes, 'deletion_protection.enabled').Value = 'true';
+  }, 'hardening'],
+  ['reserved concurrency on a serverless Worker', SERVERLESS, (t) => { cfnFirst(t, 'AWS::Lambda::Function', (p) => p.Environment?.Variables?.TEMPORAL_NAMESPACE).ReservedConcurrentExecutions = 5; }, 'hardening'],
 ];
 
 describe('a deliberately broken CloudFormation rendering fails settings parity', () => {

@@ -24,6 +24,7 @@ import {
   AuthMethod, codecServerUrl, DeploymentPlan, WorkerRuntime, fleetEnvironment, functionEnvironment, PRIVATE_ZONE_DEFAULTS, ServerlessEnv,
   ServiceSettings,
 } from '../../lib/core';
+import { regionHardening } from '../../lib/core/components/hardening';
 import { regionNetwork } from '../../lib/core/components/network';
 
 type Json = Record<string, any>;
@@ -55,11 +56,16 @@ export interface SettingSet {
   readonly functions: string[];
   /** AWS service endpoints of VPCs without internet egress: `<region> <service> <Interface|Gateway> [privateDns=]`. */
   readonly serviceEndpoints: string[];
+  /**
+   * The hardened profile, per region: `<region> logKeys=<n> [rotation= window=] logGroups=<all|none|some> encrypted`,
+   * `<region> <application|network> deletionProtection=`, `<region> function <namespace> reserved= deadLetter=<days|none>`.
+   */
+  readonly hardening: string[];
 }
 
 /** The kinds of settings, in a stable order. */
 export const SETTING_KINDS: ReadonlyArray<keyof SettingSet> = [
-  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'functions', 'serviceEndpoints',
+  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'functions', 'serviceEndpoints', 'hardening',
 ];
 
 function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
@@ -76,7 +82,27 @@ function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
     zoneRecords: sorted(parts.zoneRecords),
     functions: sorted(parts.functions),
     serviceEndpoints: sorted(parts.serviceEndpoints),
+    hardening: sorted(parts.hardening),
   };
+}
+
+/** No setting of any kind yet. */
+function emptyParts(): { [K in keyof SettingSet]: string[] } {
+  return Object.fromEntries(SETTING_KINDS.map((k) => [k, []])) as unknown as { [K in keyof SettingSet]: string[] };
+}
+
+/** One region's log keys and log groups: `<region> logKeys=<n> [rotation= window=] logGroups=<all|none|some> encrypted`. */
+function logKeyLine(region: string, keys: Array<{ rotation: unknown; window: unknown }>, groupsEncrypted: boolean[]): string {
+  const k = keys.map((x) => ` rotation=${x.rotation ?? '(unset)'} window=${x.window ?? '(unset)'}`).join('');
+  const all = groupsEncrypted.every(Boolean) ? 'all' : groupsEncrypted.some(Boolean) ? 'some' : 'none';
+  return `${region} logKeys=${keys.length}${k} logGroups=${all} encrypted`;
+}
+
+/** The regions of a set of resources, with the resources of each. */
+function byRegionOf<T extends { region: string }>(xs: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(x.region, [...m.get(x.region) ?? [], x]);
+  return m;
 }
 
 /** What an engine's service, scaling and log group amount to, in the order every line writes them. */
@@ -211,9 +237,7 @@ function codecUrlOf(r: DeploymentPlan['regions'][number], codecServerId: string 
 }
 
 export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
-  const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
-  };
+  const out = emptyParts();
   const authOf = (namespace: string) => plan.namespaces.find((n) => n.qualifiedName === namespace)?.auth ?? AuthMethod.API_KEY;
   for (const r of plan.regions) {
     for (const f of r.fleets.filter((x) => x.runtime === WorkerRuntime.FARGATE)) {
@@ -303,14 +327,14 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
   }
   for (const f of plan.failoverRecords) {
     const check = f.healthCheck === 'cloudwatch-alarm' ? 'CLOUDWATCH_METRIC' : 'HTTPS';
-    for (const [side, region] of [['PRIMARY', f.primaryRegion], ['SECONDARY', f.secondaryRegion]]) {
+    for (const [side, region, instance] of [['PRIMARY', f.primaryRegion, f.primaryComponentId], ['SECONDARY', f.secondaryRegion, f.secondaryComponentId]]) {
       const alarm = f.alarms[region];
-      out.failoverRecords.push(`${f.recordName} ${side} -> ${componentRef(f.component, region)} CNAME ttl=${f.ttlSeconds} check=${check}`
+      out.failoverRecords.push(`${f.recordName} ${side} -> ${componentRef(instance, region)} CNAME ttl=${f.ttlSeconds} check=${check}`
         + ` insufficientData=${f.insufficientDataHealthStatus} alarm=${alarm ? `${alarm.alarmName}@${region}` : '(none)'}`);
       if (alarm) {
         out.healthAlarms.push(alarmLine(f.component, region, {
           name: alarm.alarmName,
-          on: componentRef(f.component, region),
+          on: componentRef(instance, region),
           namespace: alarm.namespace,
           metric: alarm.metricName,
           statistic: alarm.statistic,
@@ -329,6 +353,17 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
       out.serviceEndpoints.push(serviceEndpointLine(r.awsRegion, `com.amazonaws.${r.awsRegion}.${e.service}`, e.type, true)!);
     }
   }
+  for (const r of plan.regions.filter((x) => x.needsVpc || x.functions.length > 0)) {
+    const h = regionHardening(plan, r);
+    const keys = h.logKey ? [{ rotation: h.logKey.enableKeyRotation, window: h.logKey.pendingWindowDays }] : [];
+    out.hardening.push(logKeyLine(r.awsRegion, keys, [h.logKey !== undefined]));
+    for (const kind of [...r.codecServers.map(() => 'application'), ...r.proxies.map(() => 'network')]) {
+      out.hardening.push(`${r.awsRegion} ${kind} deletionProtection=${h.loadBalancerDeletionProtection}`);
+    }
+    for (const fn of r.functions) {
+      out.hardening.push(`${r.awsRegion} function ${fn.namespace} reserved=${h.functions?.reservedConcurrency ?? '(unset)'} deadLetter=${h.functions?.deadLetterRetentionDays ?? 'none'}`);
+    }
+  }
   return settingSet(out);
 }
 
@@ -340,9 +375,7 @@ interface TfResource { readonly type: string; readonly name: string; readonly bo
 
 /** The settings a cdk.tf.json writes. */
 export function settingsFromTerraform(tf: Json): SettingSet {
-  const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
-  };
+  const out = emptyParts();
   const providerRegion: Record<string, string> = {};
   for (const p of tf.provider?.aws ?? []) providerRegion[p.alias ? `aws.${p.alias}` : 'aws'] = p.region;
   const all = (type: string, kind = 'resource'): TfResource[] => Object.entries<Json>(tf[kind]?.[type] ?? {})
@@ -510,6 +543,19 @@ export function settingsFromTerraform(tf: Json): SettingSet {
     const line = serviceEndpointLine(e.region, e.body.service_name, e.body.vpc_endpoint_type, e.body.private_dns_enabled);
     if (line) out.serviceEndpoints.push(line);
   }
+  const tfKeys = byRegionOf(all('aws_kms_key'));
+  for (const [region, groups] of byRegionOf(all('aws_cloudwatch_log_group'))) {
+    const keys = (tfKeys.get(region) ?? []).map((k) => ({ rotation: k.body.enable_key_rotation, window: k.body.deletion_window_in_days }));
+    out.hardening.push(logKeyLine(region, keys, groups.map((g) => ref(g.body.kms_key_id, 'aws_kms_key') !== undefined)));
+  }
+  for (const lb of all('aws_lb')) out.hardening.push(`${lb.region} ${lb.body.load_balancer_type} deletionProtection=${lb.body.enable_deletion_protection === true}`);
+  for (const f of all('aws_lambda_function')) {
+    const ns = f.body.environment?.variables?.TEMPORAL_NAMESPACE;
+    if (!ns) continue;
+    const queue = byName('aws_sqs_queue')[ref(f.body.dead_letter_config?.target_arn, 'aws_sqs_queue') ?? ''];
+    const days = queue ? queue.body.message_retention_seconds / 86400 : 'none';
+    out.hardening.push(`${f.region} function ${ns} reserved=${f.body.reserved_concurrent_executions ?? '(unset)'} deadLetter=${days}`);
+  }
   return settingSet(out);
 }
 
@@ -519,9 +565,7 @@ export function settingsFromTerraform(tf: Json): SettingSet {
 
 /** The settings a set of CloudFormation stacks (by region) writes; references between stacks are followed. */
 export function settingsFromCloudFormation(templatesByRegion: Record<string, Json | CloudFormationStack[]>): SettingSet {
-  const out: { [K in keyof SettingSet]: string[] } = {
-    services: [], environment: [], loadBalancers: [], failoverRecords: [], healthAlarms: [], zoneRecords: [], functions: [], serviceEndpoints: [],
-  };
+  const out = emptyParts();
   const { stacks, refs, literal, ofType, first } = cloudFormationIndex(templatesByRegion);
   const attribute = (attrs: Json[] | undefined, key: string) => (attrs ?? []).find((a) => a.Key === key)?.Value;
 
@@ -709,6 +753,23 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
     const p = e.r.Properties;
     const line = serviceEndpointLine(e.region, inRegion(p.ServiceName, e.region), p.VpcEndpointType ?? 'Gateway', p.PrivateDnsEnabled);
     if (line) out.serviceEndpoints.push(line);
+  }
+  const cfnKeys = byRegionOf(ofType('AWS::KMS::Key'));
+  for (const [region, groups] of byRegionOf(ofType('AWS::Logs::LogGroup'))) {
+    const keys = (cfnKeys.get(region) ?? []).map((k) => ({ rotation: k.r.Properties.EnableKeyRotation, window: k.r.Properties.PendingWindowInDays }));
+    out.hardening.push(logKeyLine(region, keys, groups.map((g) => refs(g.r.Properties.KmsKeyId, g.stackName).some((k) => k.r.Type === 'AWS::KMS::Key'))));
+  }
+  for (const lb of ofType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+    const p = lb.r.Properties;
+    out.hardening.push(`${lb.region} ${p.Type ?? 'application'} deletionProtection=${attribute(p.LoadBalancerAttributes, 'deletion_protection.enabled') === 'true'}`);
+  }
+  for (const f of ofType('AWS::Lambda::Function')) {
+    const p = f.r.Properties;
+    const ns = p.Environment?.Variables?.TEMPORAL_NAMESPACE;
+    if (!ns) continue;
+    const queue = p.DeadLetterConfig ? first(p.DeadLetterConfig.TargetArn, f.stackName, 'AWS::SQS::Queue') : undefined;
+    const days = queue ? queue.r.Properties.MessageRetentionPeriod / 86400 : 'none';
+    out.hardening.push(`${f.region} function ${ns} reserved=${p.ReservedConcurrentExecutions ?? '(unset)'} deadLetter=${days}`);
   }
   return settingSet(out);
 }

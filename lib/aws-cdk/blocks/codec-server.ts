@@ -50,6 +50,8 @@ export interface TemporalCodecServerProps extends LoadBalancedServiceProps, Code
    * @default - a new bucket: SSE-S3, SSL-only, public access blocked, retained on stack deletion
    */
   readonly accessLogsBucket?: s3.IBucket;
+  /** Versioning on the access-log bucket the construct creates (ignored with `accessLogsBucket`). @default false */
+  readonly accessLogsVersioned?: boolean;
   /** Key prefix of the access logs. @default 'codec-server' */
   readonly accessLogsPrefix?: string;
   /** TLS policy of the HTTPS listener. @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.2 and 1.3) */
@@ -120,10 +122,12 @@ export class TemporalCodecServer extends Construct {
       securityGroup: parts.loadBalancerSecurityGroup,
       vpcSubnets: props.loadBalancerSubnets,
       dropInvalidHeaderFields: true,
+      deletionProtection: props.deletionProtection,
     });
     this.accessLogsBucket = props.accessLogsBucket ?? new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      versioned: props.accessLogsVersioned,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -1,10 +1,11 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
-  apiKeySources, checkCredentialParts, MtlsFieldOptions, MtlsSecretNamesOptions, mtlsSources, partOf, PartSource, SecretFieldOptions,
+  apiKeySources, checkCredentialParts, CredentialSecretFact, MtlsFieldOptions, MtlsSecretNamesOptions, mtlsSources, partOf, PartSource,
+  SecretFieldOptions,
 } from '../../core/components/credentials';
 import { throwIfProblems } from '../../core/errors';
 import { AuthMethod } from '../../core/model';
@@ -12,8 +13,25 @@ import { CredentialPart } from '../../core/worker-config';
 
 export { MtlsFieldOptions, MtlsSecretNamesOptions, SecretFieldOptions } from '../../core/components/credentials';
 
+/** An API key in a Secrets Manager secret given as an object. */
+export interface ApiKeySecretOptions extends SecretFieldOptions {
+  /**
+   * The secret is replicated (Secrets Manager replica secrets) to every region the deployment runs in: each region reads its own replica, by the
+   * secret's name. Without it, a secret of another region than a fleet's is an error (TEMPORAL_CREDENTIALS_REGION): the standby would read its
+   * credentials from the region that just failed.
+   * @default false
+   */
+  readonly replicatedSecret?: boolean;
+}
+
 /** mTLS credentials from two Secrets Manager secrets (which may be the same JSON secret with two fields). */
 export interface MtlsSecretsOptions extends MtlsFieldOptions {
+  /**
+   * The secrets are replicated to every region the deployment runs in: each region reads its own replicas, by the secrets' names. Without it, a
+   * secret of another region than a fleet's is an error (TEMPORAL_CREDENTIALS_REGION).
+   * @default false
+   */
+  readonly replicatedSecret?: boolean;
   /** The secret holding the PEM client certificate (chain) issued for the namespace's CA. */
   readonly certificate: secretsmanager.ISecret;
   /** The secret holding the PEM private key of the client certificate. */
@@ -83,8 +101,8 @@ export class BoundTemporalCredentials {
  */
 export abstract class TemporalCredentials {
   /** An API key held in `secret` (optionally as a JSON field). */
-  public static apiKey(secret: secretsmanager.ISecret, options: SecretFieldOptions = {}): TemporalCredentials {
-    return new SecretCredentials(AuthMethod.API_KEY, apiKeySources('apiKey()', { prop: 'secret', secret }, options));
+  public static apiKey(secret: secretsmanager.ISecret, options: ApiKeySecretOptions = {}): TemporalCredentials {
+    return new SecretCredentials(AuthMethod.API_KEY, apiKeySources('apiKey()', { prop: 'secret', secret }, options), options.replicatedSecret === true);
   }
 
   /** An API key held in the secret named `secretName` in the consumer's region (replicated secrets work across regions). */
@@ -95,7 +113,7 @@ export abstract class TemporalCredentials {
   /** An mTLS client certificate and private key held in Secrets Manager. */
   public static mtls(options: MtlsSecretsOptions): TemporalCredentials {
     return new SecretCredentials(AuthMethod.MTLS, mtlsSources('mtls()',
-      { prop: 'certificate', secret: options.certificate }, { prop: 'privateKey', secret: options.privateKey }, options));
+      { prop: 'certificate', secret: options.certificate }, { prop: 'privateKey', secret: options.privateKey }, options), options.replicatedSecret === true);
   }
 
   /** An mTLS client certificate and private key held in secrets named in the consumer's region (replicated secrets work across regions). */
@@ -111,10 +129,17 @@ export abstract class TemporalCredentials {
    * Resolves the credentials for the stack that `scope` belongs to. Secrets referenced by name are imported under `scope` (once per scope and name).
    */
   public abstract bind(scope: Construct): BoundTemporalCredentials;
+
+  /** Where the secrets given as objects live (the rule TEMPORAL_CREDENTIALS_REGION checks them against each consumer's region). @internal */
+  public _secretFacts(): CredentialSecretFact[] {
+    return [];
+  }
 }
 
 class SecretCredentials extends TemporalCredentials {
-  constructor(public readonly method: AuthMethod, private readonly sources: PartSource<secretsmanager.ISecret>[]) {
+  constructor(
+    public readonly method: AuthMethod, private readonly sources: PartSource<secretsmanager.ISecret>[], private readonly replicated = false,
+  ) {
     super();
   }
 
@@ -123,9 +148,38 @@ class SecretCredentials extends TemporalCredentials {
     Stack.of(scope);
     return new BoundTemporalCredentials({
       method: this.method,
-      parts: this.sources.map((s) => ({ part: s.part, secret: s.ref.secret ?? importByName(scope, s.ref.name!), field: s.field })),
+      parts: this.sources.map((s) => ({ part: s.part, secret: this.secretIn(scope, s), field: s.field })),
     });
   }
+
+  public _secretFacts(): CredentialSecretFact[] {
+    return this.sources.filter((s) => s.ref.secret !== undefined).map((s) => {
+      const { secret } = s.ref;
+      const region = secret!.env.region;
+      return {
+        prop: s.ref.prop,
+        region: Token.isUnresolved(region) ? undefined : region,
+        shown: Token.isUnresolved(secret!.secretArn) ? `(the secret ${secret!.node.path})` : `'${secret!.secretArn}'`,
+        // A replica is found by name: a secret whose name is a token is read where it is (and reported when that is another region).
+        replicated: this.replicated && replicaName(secret!) !== undefined,
+      };
+    });
+  }
+
+  /** The secret as seen from `scope`'s region: a replicated secret's replica there (by name), else the secret given or named. */
+  private secretIn(scope: Construct, s: PartSource<secretsmanager.ISecret>): secretsmanager.ISecret {
+    const given = s.ref.secret;
+    if (!given) return importByName(scope, s.ref.name!);
+    const name = this.replicated ? replicaName(given) : undefined;
+    return name !== undefined && given.env.region !== Stack.of(scope).region ? importByName(scope, name) : given;
+  }
+}
+
+/** The name a replicated secret's replicas keep: its name when known at synth (imported by ARN or name, or created with a literal name). */
+function replicaName(secret: secretsmanager.ISecret): string | undefined {
+  if (!Token.isUnresolved(secret.secretName)) return secret.secretName;
+  const name = (secret.node.defaultChild as CfnResource & { name?: string } | undefined)?.name;
+  return typeof name === 'string' && !Token.isUnresolved(name) ? name : undefined;
 }
 
 function importByName(scope: Construct, name: string): secretsmanager.ISecret {

@@ -1,6 +1,7 @@
 /** A Fargate service behind a load balancer: what the codec server (ALB, HTTPS) and the proxy (NLB, TCP) share. */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CodecServerSettings } from '../../core/components/codec-server';
@@ -22,6 +23,13 @@ export interface LoadBalancedServiceProps {
   readonly serviceName?: string;
   /** CPU architecture of the image. @default ecs.CpuArchitecture.X86_64 */
   readonly cpuArchitecture?: ecs.CpuArchitecture;
+  /**
+   * A customer-managed KMS key for the container log group (its key policy must let CloudWatch Logs use it).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logEncryptionKey?: kms.IKey;
+  /** Deletion protection on the load balancer. @default false */
+  readonly deletionProtection?: boolean;
 }
 
 /** @internal What differs between the codec server and the proxy. */
@@ -51,7 +59,9 @@ export function loadBalancedService(scope: Construct, props: LoadBalancedService
   for (const peer of o.peers) {
     loadBalancerSecurityGroup.addIngressRule(peer, ec2.Port.tcp(s.listenerPort), o.ingressDescription);
   }
-  const logGroup = new logs.LogGroup(scope, 'Logs', { retention: props.logRetention ?? (s.logRetentionDays as logs.RetentionDays) });
+  const logGroup = new logs.LogGroup(scope, 'Logs', {
+    retention: props.logRetention ?? (s.logRetentionDays as logs.RetentionDays), encryptionKey: props.logEncryptionKey,
+  });
   const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
     cpu: s.cpu,
     memoryLimitMiB: s.memoryLimitMiB,

@@ -75,6 +75,7 @@ export class TemporalProxy extends Construct {
       vpcSubnets: props.loadBalancerSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [parts.loadBalancerSecurityGroup],
       crossZoneEnabled: true,
+      deletionProtection: props.deletionProtection,
     });
     this.connections = this.loadBalancer.connections;
     this.listener = this.loadBalancer.addListener('Tcp', { port: settings.listenerPort, protocol: elbv2.Protocol.TCP });

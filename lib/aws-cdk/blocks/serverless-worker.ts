@@ -1,8 +1,10 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BoundTemporalCredentials, TemporalCredentials } from './credentials';
 import { acknowledgeFindingByDesign } from './policy';
@@ -45,6 +47,18 @@ export interface TemporalServerlessWorkerProps extends ServerlessWorkerInput {
   readonly securityGroups?: ec2.ISecurityGroup[];
   /** Retention of the function's logs. @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * A customer-managed KMS key for the function's log group (its key policy must let CloudWatch Logs use it).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logEncryptionKey?: kms.IKey;
+  /** Reserved concurrency of the function (a cap, and executions kept for it). @default - none: the account's unreserved pool */
+  readonly reservedConcurrentExecutions?: number;
+  /**
+   * With a value: a dead-letter queue (SQS, SSE-SQS, SSL only) for asynchronous invocations that failed every retry, keeping them this long.
+   * @default - no dead-letter queue
+   */
+  readonly deadLetterQueueRetention?: Duration;
   /**
    * Whether the Lambda version of a Build ID is kept when the Build ID changes (Workflows pinned to it are invoked on it until they drain).
    * @default true
@@ -151,7 +165,7 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
       return { secretArn: bound.secret.secretArn, field: bound.field };
     });
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: s.logRetentionDays });
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: s.logRetentionDays, encryptionKey: props.logEncryptionKey });
 
     // An explicit execution role: logs to this log group only (no AWSLambdaBasicExecutionRole).
     const executionRole = new iam.Role(this, 'ExecutionRole', {
@@ -185,6 +199,10 @@ export class TemporalServerlessWorker extends Construct implements iam.IGrantabl
       vpc: props.vpc,
       vpcSubnets: props.vpcSubnets,
       securityGroups: props.securityGroups,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterQueue: props.deadLetterQueueRetention && new sqs.Queue(this, 'DeadLetterQueue', {
+        retentionPeriod: props.deadLetterQueueRetention, encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true,
+      }),
     });
 
     // A version per Build ID: its logical id derives from the Build ID, so a new Build ID publishes a

@@ -1,6 +1,7 @@
 import { Annotations, Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BoundTemporalCredentials, TemporalCredentials } from './credentials';
@@ -26,6 +27,11 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
   readonly serviceName?: string;
   /** Retention of the Worker container logs (CloudWatch Logs). @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * A customer-managed KMS key for the Worker log group (its key policy must let CloudWatch Logs use it).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 /**
@@ -59,7 +65,9 @@ export class TemporalWorkerService extends Construct {
     for (const w of s.warnings) Annotations.of(this).addWarningV2(w.id, w.text);
 
     this.boundCredentials = props.credentials.bind(this);
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? (s.logRetentionDays as logs.RetentionDays) });
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? (s.logRetentionDays as logs.RetentionDays), encryptionKey: props.logEncryptionKey,
+    });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: s.cpu,
       memoryLimitMiB: s.memoryLimitMiB,

@@ -3,10 +3,14 @@
  * one stack per region (created or supplied) -> renderRegion for each. A pattern subclass only says which pattern it is and what it adds to the
  * request.
  */
-import { Annotations, CfnResource, CfnWaitConditionHandle, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CfnWaitConditionHandle, Reference, Stack, Stage, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan } from '../../core';
+import {
+  DeploymentPlan, Finding, formatFinding, needsLinks, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan,
+  StackValueFact,
+} from '../../core';
+import { regionHardening } from '../../core/components/hardening';
 import { byRegion } from '../../core/components/input';
 import { givenNetworkProps, regionNetwork } from '../../core/components/network';
 import type { ServerlessFunctionSpec } from '../../core/components/serverless-worker';
@@ -16,7 +20,7 @@ import { TemporalCredentials } from '../blocks/credentials';
 import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { makeLinksStack, renderLinks } from '../render/links';
 import { suppliedZoneFact } from '../render/private-dns';
-import { needsLinks, renderRegion, RenderedRegion } from '../render/region';
+import { renderRegion, RenderedRegion } from '../render/region';
 
 /** Internal base of the pattern constructs. Not part of the API: each pattern construct carries its members. @internal */
 export abstract class TemporalDeploymentBase extends Construct {
@@ -48,7 +52,14 @@ export abstract class TemporalDeploymentBase extends Construct {
       suppliedZone: p.privateZone && suppliedZoneFact(p.privateZone, p.vpc, normalizeAwsRegion(key), `regions.${key}.privateZone`, this),
     }));
     const { plan, warnings } = planAndCheck(patternRequest({
-      kind, constructPath: this.node.path, props, inputs, placements, serverlessFunction: functionSpecOf(fleets),
+      kind,
+      constructPath: this.node.path,
+      props,
+      inputs,
+      placements,
+      serverlessFunction: functionSpecOf(fleets),
+      stackValues: stackValuesOf(props),
+      createsStacks: enclosingStack(this) === undefined,
     }));
     this._plan = plan;
     this.warnings = warnings;
@@ -71,6 +82,7 @@ export abstract class TemporalDeploymentBase extends Construct {
         privateZone: placement.privateZone,
         deploymentPath: this.node.path,
         network: regionNetwork(this._plan, region),
+        hardening: regionHardening(this._plan, region),
         workerSubnets: placement.workerSubnets,
         componentSubnets: placement.componentSubnets,
         workerSecurityGroups: placement.workerSecurityGroups,
@@ -188,6 +200,42 @@ function knownCidr(vpc: ec2.IVpc): string | undefined {
   const cfn = vpc.node.defaultChild;
   if (cfn instanceof ec2.CfnVPC && typeof cfn.cidrBlock === 'string' && !Token.isUnresolved(cfn.cidrBlock)) return cfn.cidrBlock;
   return undefined;
+}
+
+/**
+ * The values in the props that refer to a stack of a known region (a CfnParameter, a resource attribute), by the prop path the user wrote, so that
+ * a value used in another region is reported before rendering (TEMPORAL_CROSS_REGION_VALUE). Engine objects (an image, credentials) are searched
+ * too and reported at their own prop; constructs are not (a supplied VPC or stack is placed by region).
+ */
+function stackValuesOf(props: object): StackValueFact[] {
+  const found = new Map<string, StackValueFact>();
+  const seen = new Set<object>();
+  // Inside an engine object (a class instance) the user's prop is the object's own: `inside` stops the path there.
+  const visit = (value: unknown, prop: string, depth: number, inside = false): void => {
+    if (typeof value === 'string' || typeof value === 'number') {
+      for (const token of referencesIn(value)) {
+        const stack = Stack.of(token.target);
+        if (!Token.isUnresolved(stack.region)) found.set(`${prop}|${stack.node.path}`, { prop, stack: stack.node.path, region: stack.region });
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null || depth > 8 || seen.has(value) || Construct.isConstruct(value)) return;
+    seen.add(value);
+    const object = !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype;
+    for (const [k, v] of Object.entries(value)) {
+      const at = inside || object ? prop : Array.isArray(value) ? `${prop}[${k}]` : prop ? `${prop}.${k}` : k;
+      visit(v, at, depth + 1, inside || object);
+    }
+  };
+  visit(props, '', 0);
+  return [...found.values()];
+}
+
+/** The references (to a parameter or a resource) a string or number token is made of. */
+function referencesIn(value: string | number): Reference[] {
+  if (!Token.isUnresolved(value)) return [];
+  const tokens = typeof value === 'number' ? [Tokenization.reverseNumber(value)] : Tokenization.reverseString(value).tokens;
+  return tokens.filter((t): t is Reference => t instanceof Reference);
 }
 
 /** CloudFormation rejects a template with more than this many resources. */

@@ -150,22 +150,26 @@ function emitFailoverNames({ plan, linksOf, get }: Links): void {
   const zones = new Map<string, route53.PrivateHostedZone>();
   const alarms = new Map<string, string>();
   const serviceOf = (awsRegion: string, component: string) => get(awsRegion).codecServers.get(component) ?? get(awsRegion).proxies.get(component);
-  const alarmFor = (awsRegion: string, component: string, baseName: string): string => {
-    const key = `${awsRegion}|${component}`;
+  // One alarm per record and region, named after the record (as the plan says); an instance two records point at (a codec server shared in a
+  // region) has one per record.
+  const alarmFor = (awsRegion: string, instance: string, baseName: string): string => {
+    const key = `${awsRegion}|${instance}|${baseName}`;
     if (!alarms.has(key)) {
-      const service = serviceOf(awsRegion, component)!;
-      alarms.set(key, new TemporalComponentHealthAlarm(service.service, 'FailoverHealth', { name: baseName, targetGroup: service.targetGroup }).alarmName);
+      const service = serviceOf(awsRegion, instance)!;
+      const id = service.service.node.tryFindChild('FailoverHealth') ? `FailoverHealth-${baseName}` : 'FailoverHealth';
+      alarms.set(key, new TemporalComponentHealthAlarm(service.service, id, { name: baseName, targetGroup: service.targetGroup }).alarmName);
     }
     return alarms.get(key)!;
   };
   for (const record of plan.failoverRecords) {
-    const target = (awsRegion: string) => ({
-      dnsName: serviceOf(awsRegion, record.component)!.loadBalancer.loadBalancerDnsName,
+    // The plan names the instance each side points at (a codec server shared in a region has its own id there).
+    const target = (awsRegion: string, instance: string) => ({
+      dnsName: serviceOf(awsRegion, instance)!.loadBalancer.loadBalancerDnsName,
       region: awsRegion,
-      healthAlarmName: alarmFor(awsRegion, record.component, record.alarmBaseName),
+      healthAlarmName: alarmFor(awsRegion, instance, record.alarmBaseName),
     });
-    const primary = target(record.primaryRegion);
-    const secondary = target(record.secondaryRegion);
+    const primary = target(record.primaryRegion, record.primaryComponentId);
+    const secondary = target(record.secondaryRegion, record.secondaryComponentId);
     for (const awsRegion of [record.primaryRegion, record.secondaryRegion]) {
       if (!zones.has(awsRegion)) {
         zones.set(awsRegion, new route53.PrivateHostedZone(linksOf(awsRegion), 'FailoverZone', {

@@ -7,18 +7,21 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { emitPrivateDns, PrivateDns, recordsOf, resolvesRemoteRecord } from './private-dns';
 import { FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
+import type { HardeningSettings } from '../../core/components/hardening';
 import { RegionNetwork, SubnetKind } from '../../core/components/network';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
 import type { ServiceSettings } from '../../core/components/service';
 import { plannedWorkerServiceInput } from '../../core/components/worker-service';
 import { pascal } from '../../core/deployment-props';
 import { TemporalCodecServer } from '../blocks/codec-server';
+import { logEncryptionKey } from '../blocks/log-key';
 import { TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalServerlessWorker } from '../blocks/serverless-worker';
@@ -75,6 +78,8 @@ export interface RenderRegionInput {
   readonly deploymentPath: string;
   /** The region's network as the core resolved it (subnet kind, NAT, AWS service endpoints). */
   readonly network: RegionNetwork;
+  /** The region's hardening as the core resolved it (hardened profile; all off by default). */
+  readonly hardening: HardeningSettings;
   /** Supplied subnets and security groups (in `vpc`). */
   readonly workerSubnets?: ec2.SubnetSelection;
   readonly componentSubnets?: ec2.SubnetSelection;
@@ -102,12 +107,15 @@ interface Network {
   readonly componentSubnets?: ec2.SubnetSelection;
   readonly workerSecurityGroups?: ec2.ISecurityGroup[];
   readonly routeSubnets?: ec2.SubnetSelection;
+  /** The customer-managed key of the region's log groups (hardened profile). */
+  readonly logKey?: kms.IKey;
 }
 
 function emitNetwork(input: RenderRegionInput): Network {
   const { scope, region } = input;
+  const logKey = input.hardening.logKey && logEncryptionKey(scope, 'LogKey', input.hardening.logKey);
   // A region with only serverless functions on the public path needs no VPC (nor cluster).
-  const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region, input.network) : undefined);
+  const vpc = input.vpc ?? (region.needsVpc ? newVpc(scope, region, input.network, input.hardening, logKey) : undefined);
   // When the VPC's CIDR is known at synth, say it literally, so reviewers and policy checks see it.
   const cidr = input.vpc ? input.vpcCidr : region.defaultVpcCidr;
   const needsCluster = region.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || region.codecServers.length > 0 || region.proxies.length > 0;
@@ -126,9 +134,10 @@ function emitNetwork(input: RenderRegionInput): Network {
       allowFrom: allowFromOf(cidr),
     });
   }
-  const routeSubnets = vpc && needsLinks(region) ? routeSubnetsOf(vpc, workerSubnets, componentSubnets) : undefined;
+  // Every region a route touches needs them, including one that only receives the return route (its plan may have no links of its own).
+  const routeSubnets = vpc ? routeSubnetsOf(vpc, workerSubnets, componentSubnets) : undefined;
   const workerSecurityGroups = input.workerSecurityGroups;
-  return { vpc, cluster, allowFrom: allowFromOf(cidr), workerSubnets, componentSubnets, workerSecurityGroups, routeSubnets };
+  return { vpc, cluster, allowFrom: allowFromOf(cidr), workerSubnets, componentSubnets, workerSecurityGroups, routeSubnets, logKey };
 }
 
 /** The subnets of Workers and components, whose route tables get the cross-region routes (undefined: the blocks' default). */
@@ -183,7 +192,9 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
       allowFrom: s.allowedCidrs ? s.allowedCidrs.map((cidr) => ec2.Peer.ipv4(cidr)) : network.allowFrom,
       vpcSubnets: network.componentSubnets,
       loadBalancerSubnets: s.internetFacing ? undefined : network.componentSubnets,
+      accessLogsVersioned: input.hardening.accessLogsBucketVersioning,
       ...serviceProps(s),
+      ...hardenedServiceProps(input.hardening, network),
     }));
   }
   for (const p of proxy ? region.proxies : []) {
@@ -197,9 +208,15 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
       vpcSubnets: network.componentSubnets,
       loadBalancerSubnets: network.componentSubnets,
       ...serviceProps(p.settings),
+      ...hardenedServiceProps(input.hardening, network),
     }));
   }
   return { codecServers, proxies };
+}
+
+/** A component service's hardening, as the blocks take it. */
+function hardenedServiceProps(h: HardeningSettings, network: Network) {
+  return { logEncryptionKey: network.logKey, deletionProtection: h.loadBalancerDeletionProtection };
 }
 
 /** A component service's task settings, as the blocks take them. */
@@ -236,6 +253,7 @@ function emitFleets(input: RenderRegionInput, network: Network, components: Comp
         image: options.image,
         credentials: objects.credentials,
         logRetention: f.service!.logRetentionDays as logs.RetentionDays,
+        logEncryptionKey: network.logKey,
       });
       emitFleetOutputs(fleetScope, f, service.service.serviceName);
       service.service.node.addDependency(...recordsOf(dns, f.privateRecords));
@@ -267,7 +285,7 @@ function emitFleetOutputs(scope: Construct, f: PlannedFleet, serviceName: string
 
 /** Serverless Workers wait for the records of their VPC's own region (other regions' records are written after this stack). */
 function emitFunctions(
-  input: RenderRegionInput, { vpc, workerSubnets }: Network, codecServers: Map<string, TemporalCodecServer>, dns: PrivateDns,
+  input: RenderRegionInput, { vpc, workerSubnets, logKey }: Network, codecServers: Map<string, TemporalCodecServer>, dns: PrivateDns,
 ): TemporalServerlessWorker[] {
   const { scope, region, engine } = input;
   return region.functions.flatMap((fn) => {
@@ -285,6 +303,9 @@ function emitFunctions(
       // Under PrivateLink the function runs in the worker VPC, where the private zone resolves Temporal.
       vpc: region.privateLinkEndpoint ? vpc : undefined,
       vpcSubnets: region.privateLinkEndpoint && vpc ? workerSubnets : undefined,
+      logEncryptionKey: logKey,
+      reservedConcurrentExecutions: input.hardening.functions?.reservedConcurrency,
+      deadLetterQueueRetention: input.hardening.functions && Duration.days(input.hardening.functions.deadLetterRetentionDays),
     });
     worker.lambdaFunction.node.addDependency(...recordsOf(dns, fn.privateRecords));
     return [worker];
@@ -306,13 +327,15 @@ function emitComponentOutputs(input: RenderRegionInput, components: Components):
 }
 
 /** A VPC across two AZs: public subnets (NAT gateways, or an internet-facing codec server) and private subnets, with or without egress. */
-function newVpc(scope: Construct, region: RegionPlan, network: RegionNetwork): ec2.Vpc {
+function newVpc(scope: Construct, region: RegionPlan, network: RegionNetwork, hardening: HardeningSettings, logKey?: kms.IKey): ec2.Vpc {
   const vpc = new ec2.Vpc(scope, 'Vpc', {
     ipAddresses: ec2.IpAddresses.cidr(region.defaultVpcCidr),
     maxAzs: 2,
     natGateways: network.natGateways ? 2 : 0,
     subnetConfiguration: [
-      ...(network.publicSubnets ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }] : []),
+      ...(network.publicSubnets ? [{
+        name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: hardening.publicSubnetsMapPublicIp,
+      }] : []),
       {
         name: 'workers',
         subnetType: network.subnets === SubnetKind.ISOLATED ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS,
@@ -321,12 +344,8 @@ function newVpc(scope: Construct, region: RegionPlan, network: RegionNetwork): e
     ],
   });
   vpc.addFlowLog('FlowLog', {
-    destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, 'FlowLogs', { retention: logs.RetentionDays.ONE_MONTH })),
+    destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, 'FlowLogs', { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: logKey })),
   });
   return vpc;
 }
 
-/** Whether a region's plan needs cross-region wiring (routes, or private records for other regions' endpoints). */
-export function needsLinks(region: RegionPlan): boolean {
-  return region.routes.length > 0 || region.zoneRecords.some((z) => z.targetRegion !== region.awsRegion);
-}

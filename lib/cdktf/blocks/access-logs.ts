@@ -6,13 +6,14 @@
 import { Construct } from 'constructs';
 import {
   AwsProvider, DataAwsCallerIdentity, DataAwsElbServiceAccount, S3Bucket, S3BucketOwnershipControls, S3BucketPolicy,
-  S3BucketPublicAccessBlock, S3BucketServerSideEncryption,
+  S3BucketPublicAccessBlock, S3BucketServerSideEncryption, S3BucketVersioning,
 } from '../engine';
 import { policyDocument } from '../util';
 
 /** Creates the bucket and its policy; returns what the load balancer's `access_logs` block takes. */
-export function accessLogsBucket(scope: Construct, provider: AwsProvider, prefix: string, tags: Record<string, string>) {
+export function accessLogsBucket(scope: Construct, provider: AwsProvider, prefix: string, tags: Record<string, string>, versioned: boolean) {
   const bucket = new S3Bucket(scope, 'AccessLogs', { provider, bucketPrefix: 'temporal-lb-logs-', tags });
+  if (versioned) new S3BucketVersioning(scope, 'AccessLogsVersioning', { provider, bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
   new S3BucketPublicAccessBlock(scope, 'AccessLogsPublicAccessBlock', {
     provider, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
   });

@@ -38,6 +38,8 @@ export interface FargateServiceOptions {
   readonly loadBalancer?: { readonly targetGroupArn: string; readonly containerPort: number };
   readonly dependsOn?: ITerraformDependable[];
   readonly logRetentionDays?: number;
+  /** The customer-managed KMS key of the log group (hardened profile). @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
   readonly tags: Record<string, string>;
   /** Let autoscaling own the task count after creation (`lifecycle.ignore_changes = [desired_count]`). */
   readonly autoscaled: boolean;
@@ -68,6 +70,7 @@ export function fargateService(scope: Construct, o: FargateServiceOptions): Farg
     provider,
     namePrefix: `/temporal/${o.containerName}/`,
     retentionInDays: o.logRetentionDays ?? SERVICE_DEFAULTS.logRetentionDays,
+    kmsKeyId: o.logKmsKeyArn,
     tags,
   });
   const role = (id: string, description: string) => new IamRole(scope, id, {

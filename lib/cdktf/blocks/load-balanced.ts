@@ -29,6 +29,12 @@ export interface LoadBalancedServiceProps {
   readonly serviceName?: string;
   /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
+  /** The ARN of a customer-managed KMS key for the container log group (its key policy must let CloudWatch Logs use it). @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /** Deletion protection on the load balancer. @default false */
+  readonly deletionProtection?: boolean;
+  /** Versioning on the access-log bucket (codec server only). @default false */
+  readonly accessLogsVersioned?: boolean;
 }
 
 /** @internal What differs between the codec server (an application load balancer) and the proxy (a network one). */
@@ -63,7 +69,7 @@ export function loadBalancedService(scope: Construct, props: LoadBalancedService
     provider, securityGroupId: svcSg.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'All outbound',
   });
   // The codec server's ALB writes access logs (as in the AWS CDK flavour); the proxy's NLB passes TCP through.
-  const logs = https ? accessLogsBucket(scope, provider, https.accessLogsPrefix, tags) : undefined;
+  const logs = https ? accessLogsBucket(scope, provider, https.accessLogsPrefix, tags, props.accessLogsVersioned ?? false) : undefined;
   const loadBalancer = new Lb(scope, 'LoadBalancer', {
     provider,
     accessLogs: logs?.accessLogs,
@@ -74,6 +80,7 @@ export function loadBalancedService(scope: Construct, props: LoadBalancedService
     securityGroups: [lbSg.id],
     dropInvalidHeaderFields: https ? true : undefined,
     enableCrossZoneLoadBalancing: https ? undefined : true,
+    enableDeletionProtection: props.deletionProtection ? true : undefined, // unset: off, as the AWS CDK flavour writes nothing
     tags,
   });
   const targetGroup = new LbTargetGroup(scope, 'TargetGroup', {
@@ -109,6 +116,7 @@ export function loadBalancedService(scope: Construct, props: LoadBalancedService
     dependsOn: [listener],
     tags,
     autoscaled: false,
+    logKmsKeyArn: props.logKmsKeyArn,
   });
   return { ...parts, loadBalancer, listener, targetGroup, loadBalancerSecurityGroup: lbSg, serviceSecurityGroup: svcSg };
 }

@@ -11,7 +11,7 @@ import { normalizeAwsRegion } from '../../core/regions';
 import { EXECUTION_LOG_ACTIONS, INVOKER_ACTIONS, VPC_ACCESS_POLICY } from '../../core/serverless';
 import {
   Annotations, AwsProvider, CloudwatchLogGroup, IamRole, IamRolePolicy, IamRolePolicyAttachment, LambdaAlias, LambdaFunction,
-  SecurityGroup, TerraformOutput, VpcSecurityGroupEgressRule,
+  SecurityGroup, SqsQueue, SqsQueuePolicy, TerraformOutput, VpcSecurityGroupEgressRule,
 } from '../engine';
 import { policyDocument, serviceTrustPolicy } from '../util';
 
@@ -65,6 +65,15 @@ export interface TemporalServerlessWorkerProps extends ServerlessWorkerInput {
   readonly logRetentionDays?: number;
   /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
+  /** The ARN of a customer-managed KMS key for the function's log group (its key policy must let CloudWatch Logs use it). @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /** Reserved concurrency of the function (a cap, and executions kept for it). @default - none: the account's unreserved pool */
+  readonly reservedConcurrentExecutions?: number;
+  /**
+   * With a value: a dead-letter queue (SQS, SSE-SQS, TLS only) for asynchronous invocations that failed every retry, keeping them this many days.
+   * @default - no dead-letter queue
+   */
+  readonly deadLetterQueueRetentionDays?: number;
 }
 
 /**
@@ -115,7 +124,11 @@ export class TemporalServerlessWorker extends Construct {
     const bound = props.credentials.bind(this, provider);
     this.environment = functionEnvironment(s, props.credentials.method, (part) => bound.parts.find((p) => p.part === part)!);
 
-    const logs = new CloudwatchLogGroup(this, 'Logs', { provider, name: `/aws/lambda/${functionName}`, retentionInDays: s.logRetentionDays, tags });
+    const logs = new CloudwatchLogGroup(this, 'Logs', {
+      provider, name: `/aws/lambda/${functionName}`, retentionInDays: s.logRetentionDays, kmsKeyId: props.logKmsKeyArn, tags,
+    });
+    const dlqDays = props.deadLetterQueueRetentionDays;
+    const dlq = dlqDays === undefined ? undefined : deadLetterQueue(this, provider, dlqDays, tags);
     // An explicit execution role: logs to this log group only, and read on its own secrets.
     this.executionRole = new IamRole(this, 'ExecutionRole', {
       provider,
@@ -129,6 +142,7 @@ export class TemporalServerlessWorker extends Construct {
       policy: policyDocument([
         { Effect: 'Allow', Action: [...EXECUTION_LOG_ACTIONS], Resource: [logs.arn, `${logs.arn}:*`] },
         { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: bound.secretArns },
+        ...(dlq ? [{ Effect: 'Allow' as const, Action: 'sqs:SendMessage', Resource: dlq.arn }] : []),
       ]),
     });
     let vpcConfig: { subnetIds: string[]; securityGroupIds: string[] } | undefined;
@@ -156,6 +170,8 @@ export class TemporalServerlessWorker extends Construct {
       publish: true,
       environment: { variables: this.environment.variables },
       vpcConfig,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterConfig: dlq && { targetArn: dlq.arn },
       loggingConfig: { logFormat: 'Text', logGroup: logs.name },
       tags: { ...tags, TemporalBuildId: s.buildId },
       dependsOn: [logs],
@@ -185,6 +201,19 @@ export class TemporalServerlessWorker extends Construct {
     this.registrationCommand = registrationCommand(s, this.functionArn, this.invokerRoleArn);
     for (const o of registrationOutputs(s, this, region)) new TerraformOutput(this, o.id, { value: o.value, description: o.description });
   }
+}
+
+/** The dead-letter queue of a function, as the AWS CDK flavour's: SSE-SQS, and a policy refusing requests without TLS. */
+function deadLetterQueue(scope: Construct, provider: AwsProvider, retentionDays: number, tags: Record<string, string>): SqsQueue {
+  const queue = new SqsQueue(scope, 'DeadLetterQueue', { provider, messageRetentionSeconds: retentionDays * 86400, sqsManagedSseEnabled: true, tags });
+  new SqsQueuePolicy(scope, 'DeadLetterQueuePolicy', {
+    provider,
+    queueUrl: queue.url,
+    policy: policyDocument([{
+      Sid: 'TlsOnly', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sqs:*', Resource: queue.arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    }]),
+  });
+  return queue;
 }
 
 /** A Lambda function name (at most 64 characters of `[A-Za-z0-9_-]`) from a construct path. */

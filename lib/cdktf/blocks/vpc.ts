@@ -26,6 +26,8 @@ export interface TemporalVpcProps {
   readonly flowLogRetentionDays?: number;
   /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
+  /** The ARN of a customer-managed KMS key for the flow log group (its key policy must let CloudWatch Logs use it). @default - CloudWatch Logs' own encryption */
+  readonly flowLogKmsKeyArn?: string;
 }
 
 /**
@@ -90,7 +92,9 @@ export class TemporalVpc extends Construct {
     }
 
     // Flow logs: every accepted and rejected connection, kept for a month by default.
-    const logs = new CloudwatchLogGroup(this, 'FlowLogs', { provider, namePrefix: 'temporal-vpc-flow-logs-', retentionInDays: props.flowLogRetentionDays ?? 30, tags });
+    const logs = new CloudwatchLogGroup(this, 'FlowLogs', {
+      provider, namePrefix: 'temporal-vpc-flow-logs-', retentionInDays: props.flowLogRetentionDays ?? 30, kmsKeyId: props.flowLogKmsKeyArn, tags,
+    });
     const role = new IamRole(this, 'FlowLogRole', { provider, assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com'), tags });
     new IamRolePolicy(this, 'FlowLogPolicy', {
       provider,

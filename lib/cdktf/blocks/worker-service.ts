@@ -33,6 +33,8 @@ export interface TemporalWorkerServiceProps extends WorkerServiceInput {
   readonly dependsOn?: ITerraformDependable[];
   /** Tags for every resource. @default - none */
   readonly tags?: { [key: string]: string };
+  /** The ARN of a customer-managed KMS key for the Worker log group (its key policy must let CloudWatch Logs use it). @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
 }
 
 /**
@@ -93,6 +95,7 @@ export class TemporalWorkerService extends Construct {
       stopTimeoutSeconds: s.stopTimeoutSeconds,
       healthCheck: s.healthCheck,
       logRetentionDays: s.logRetentionDays,
+      logKmsKeyArn: props.logKmsKeyArn,
       dependsOn: props.dependsOn,
       tags,
       autoscaled: true,

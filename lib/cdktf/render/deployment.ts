@@ -8,6 +8,7 @@
 import { Construct } from 'constructs';
 import { dependsOnRecords, emitVpcDns, firstTime, sharedEndpoint } from './private-dns';
 import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
+import { HardeningSettings, regionHardening } from '../../core/components/hardening';
 import { byRegion } from '../../core/components/input';
 import { regionNetwork, SubnetKind } from '../../core/components/network';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
@@ -17,6 +18,7 @@ import { pascal } from '../../core/deployment-props';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { RouteSide, TemporalTransitGatewayRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalFailoverRecord } from '../blocks/failover-record';
+import { logEncryptionKey } from '../blocks/log-key';
 import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
 import { TemporalServerlessWorker } from '../blocks/serverless-worker';
@@ -72,6 +74,10 @@ export interface RenderedRegion {
   readonly proxies: Map<string, TemporalProxy>;
   readonly workerServices: TemporalWorkerService[];
   readonly functions: TemporalServerlessWorker[];
+  /** The region's hardening as the core resolved it (hardened profile; all off by default). */
+  readonly hardening: HardeningSettings;
+  /** The customer-managed key of the region's log groups (hardened profile). */
+  readonly logKmsKeyArn?: string;
 }
 
 type Regions = Map<string, RenderedRegion>;
@@ -98,7 +104,9 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
     const provider = input.providerFor(r.awsRegion);
     const regionScope = new Construct(scope, r.awsRegion);
     const placement = byRegion(input.engine.regions, r.awsRegion) ?? {};
-    const network = emitNetwork(input, r, { scope: regionScope, provider, placement, tags });
+    const hardening = regionHardening(plan, r);
+    const logKmsKeyArn = hardening.logKey && logEncryptionKey(regionScope, 'LogKey', provider, hardening.logKey, tags).arn;
+    const network = emitNetwork(input, r, { scope: regionScope, provider, placement, tags, logKmsKeyArn });
     const vpc = network.vpc;
     const needsCluster = r.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || r.codecServers.length > 0 || r.proxies.length > 0;
     const clusterArn = needsCluster ? placement.clusterArn ?? new EcsCluster(regionScope, 'Cluster', {
@@ -127,6 +135,8 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
       clusterArn,
       privateLinkEndpoint,
       ...built,
+      hardening,
+      logKmsKeyArn,
     });
   }
   return regions;
@@ -137,14 +147,20 @@ interface NetworkAt {
   readonly provider: AwsProvider;
   readonly placement: RegionPlacement;
   readonly tags: Record<string, string>;
+  readonly logKmsKeyArn?: string;
 }
 
 /** 1a. A region's VPC (supplied, or created with or without egress), the subnets and security groups of its tasks, its AWS service endpoints. */
 function emitNetwork(input: RenderInput, r: RegionPlan, at: NetworkAt) {
-  const { scope, provider, placement, tags } = at;
+  const { scope, provider, placement, tags, logKmsKeyArn } = at;
   const network = regionNetwork(input.plan, r);
   const vpc = r.needsVpc ? placement.vpc ?? new TemporalVpc(scope, 'Vpc', {
-    provider, cidrBlock: r.defaultVpcCidr, isolated: network.subnets === SubnetKind.ISOLATED, publicSubnets: network.publicSubnets, tags,
+    provider,
+    cidrBlock: r.defaultVpcCidr,
+    isolated: network.subnets === SubnetKind.ISOLATED,
+    publicSubnets: network.publicSubnets,
+    tags,
+    flowLogKmsKeyArn: logKmsKeyArn,
   }).attributes : undefined;
   const workerSubnetIds = vpc && (placement.workerSubnetIds ?? vpc.privateSubnetIds);
   const componentSubnetIds = vpc && (placement.componentSubnetIds ?? vpc.privateSubnetIds);
@@ -243,6 +259,8 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
       memoryLimitMiB: c.settings.memoryLimitMiB,
       desiredCount: c.settings.desiredCount,
       serviceName: awsName([plan.constructPath, c.id], 255),
+      logKmsKeyArn: m.logKmsKeyArn,
+      deletionProtection: m.hardening.loadBalancerDeletionProtection,
       tags: { ...tags, TemporalComponent: kind, TemporalComponentId: c.id, TemporalComponentState: c.state, TemporalNamespaces: c.namespaces.join(' ') },
     });
     for (const c of codec ? m.plan.codecServers : []) {
@@ -261,6 +279,7 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
         healthCheckPath: s.healthCheckPath,
         corsAllowedOrigins: s.corsAllowedOrigins,
         internetFacing: s.internetFacing,
+        accessLogsVersioned: m.hardening.accessLogsBucketVersioning,
       }));
     }
     for (const p of proxy ? m.plan.proxies : []) {
@@ -291,10 +310,11 @@ function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<
     tags,
   });
   for (const rec of plan.failoverRecords) {
-    const target = (r: string) => {
+    // The plan names the instance each side points at (a codec server shared in a region has its own id there).
+    const target = (r: string, instance: string) => {
       const m = regions.get(r)!;
-      const proxy = m.proxies.get(rec.component);
-      const svc = (proxy ?? m.codecServers.get(rec.component))!;
+      const proxy = m.proxies.get(instance);
+      const svc = (proxy ?? m.codecServers.get(instance))!;
       return { awsRegion: r, provider: m.provider, loadBalancer: svc.loadBalancer, targetGroup: svc.targetGroup, loadBalancerType: proxy ? 'network' : 'application' };
     };
     new TemporalFailoverRecord(input.scope, `Failover-${rec.component}`, {
@@ -303,8 +323,8 @@ function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<
       recordName: rec.recordName,
       name: rec.alarmBaseName,
       ttl: rec.ttlSeconds,
-      primary: target(rec.primaryRegion),
-      secondary: target(rec.secondaryRegion),
+      primary: target(rec.primaryRegion, rec.primaryComponentId),
+      secondary: target(rec.secondaryRegion, rec.secondaryComponentId),
     });
   }
 }
@@ -332,6 +352,7 @@ function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, s
         serviceName: awsName([input.plan.constructPath, f.id], 255),
         // No Worker task starts before its region's private records exist (an empty zone answers NXDOMAIN), whoever wrote them.
         dependsOn: dependsOnRecords(m.scope, m.records),
+        logKmsKeyArn: m.logKmsKeyArn,
         tags: fleetTags(tags, f),
       });
       m.workerServices.push(service);
@@ -360,6 +381,9 @@ function emitFunctions(input: RenderInput, regions: Regions, tags: Record<string
         architecture: s.lambdaArchitecture,
         functionName: options.functionName ?? awsName([input.plan.constructPath, fn.namespace.split('.')[0], 'worker'], 64),
         vpc: m.plan.privateLinkEndpoint && m.vpc ? { vpcId: m.vpc.vpcId, subnetIds: m.workerSubnetIds ?? m.vpc.privateSubnetIds } : undefined,
+        logKmsKeyArn: m.logKmsKeyArn,
+        reservedConcurrentExecutions: m.hardening.functions?.reservedConcurrency,
+        deadLetterQueueRetentionDays: m.hardening.functions?.deadLetterRetentionDays,
         tags,
       }));
     }

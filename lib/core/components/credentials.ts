@@ -55,6 +55,21 @@ export interface PartSource<S> {
   readonly field?: string;
 }
 
+/**
+ * Where a credential secret given as an engine object lives (the name factories read each region's own secret, so they have none): the rule
+ * TEMPORAL_CREDENTIALS_REGION compares it with the region of every process that reads it.
+ */
+export interface CredentialSecretFact {
+  /** The factory argument that gave it, e.g. `secret`, `certificate`, `privateKey`. */
+  readonly prop: string;
+  /** The secret's AWS region when known at synth (from its ARN, or the stack that owns it). */
+  readonly region?: string;
+  /** How the secret is shown in messages (its ARN when known at synth). */
+  readonly shown: string;
+  /** The user said the secret is replicated to every consumer's region (`replicatedSecret: true`): each region reads its replica by name. */
+  readonly replicated: boolean;
+}
+
 /** The parts each auth method needs, in order. */
 export function credentialParts(method: AuthMethod): CredentialPart[] {
   return method === AuthMethod.API_KEY ? [CredentialPart.API_KEY] : [CredentialPart.CLIENT_CERTIFICATE, CredentialPart.CLIENT_KEY];

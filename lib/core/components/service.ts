@@ -347,6 +347,15 @@ function checkContainerLifecycle(c: InputChecker, i: FleetSizing): void {
   c.wholeNumber('healthCheck.timeoutSeconds', h.timeoutSeconds, 2, 60, 'set 2 to 60 seconds (ECS default 5).');
   c.wholeNumber('healthCheck.retries', h.retries, 1, 10, 'set 1 to 10 (ECS default 3).');
   c.wholeNumber('healthCheck.startPeriodSeconds', h.startPeriodSeconds, 0, 300, 'set 0 to 300 seconds.');
+  // A check that may run longer than the time between checks overlaps the next one; ECS and aws-cdk-lib refuse it.
+  const interval = h.intervalSeconds ?? SERVICE_DEFAULTS.healthCheck.intervalSeconds;
+  const timeout = h.timeoutSeconds ?? SERVICE_DEFAULTS.healthCheck.timeoutSeconds;
+  const inRange = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  // Only between values that are each valid (an out-of-range value is reported once, above).
+  if (inRange(interval, 5, 300) && inRange(timeout, 2, 60) && timeout >= interval) {
+    c.add('healthCheck.timeoutSeconds', timeout, `is not shorter than the interval between checks (${interval} s): each check would overlap the next.`,
+      `set timeoutSeconds below intervalSeconds (e.g. ${Math.max(2, Math.min(interval - 1, 5))}).`);
+  }
 }
 
 /**

@@ -73,12 +73,15 @@ function planFailoverRecords(
 /** A failover record pair for `component`, with its TTL, health-check and alarm settings. */
 export function planFailoverRecord(
   component: string, primaryRegion: string, secondaryRegion: string, type: ComponentLoadBalancerType, request: DeploymentRequest,
+  instances: { primary: string; secondary: string } = { primary: component, secondary: component },
 ): PlannedFailoverRecord {
   const alarmName = `${request.constructPath.split('/').pop()!.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${component}`;
   return {
     component,
     primaryRegion,
     secondaryRegion,
+    primaryComponentId: instances.primary,
+    secondaryComponentId: instances.secondary,
     privateZone: request.components.privateZone,
     healthCheck: request.components.privateZone ? 'cloudwatch-alarm' : 'http',
     recordName: `${component}.${request.failoverDomainName}`,
@@ -132,17 +135,38 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     pattern: request.pattern,
     namespaces: contributions.map((c) => c.namespace),
     regions,
-    // Shared codec servers are renamed `codec` by mergeServices: point their records at that id.
-    failoverRecords: uniqueBy(contributions.flatMap((c) => c.failoverRecords.map((f) => {
-      if (!f.component.endsWith('codec')) return f;
-      const id = regions.find((r) => r.awsRegion === f.primaryRegion)?.codecServers.find((s) => s.namespaces.includes(c.namespace.qualifiedName))?.id;
-      return id && id !== f.component
-        ? planFailoverRecord(id, f.primaryRegion, f.secondaryRegion, ComponentLoadBalancerType.APPLICATION, request) : f;
-    })), (f) => `${f.component}|${f.primaryRegion}|${f.secondaryRegion}`),
+    failoverRecords: pointRecordsAtInstances(contributions, regions, request),
     componentRouting: request.components.routing,
     placements: request.placements,
     request,
   };
+}
+
+/**
+ * Each failover record names the component instance it points at in each of its two regions: a codec server that several namespaces share in a
+ * region is renamed `codec` by mergeServices, so a shard's record may point at its own instance on one side and the shared one on the other. A
+ * record whose both sides are the same shared instance takes that instance's name (one record, however many shards use the pair), unless another
+ * record already has that name (then it keeps its shard's name: a name is one record in the failover zone).
+ */
+function pointRecordsAtInstances(contributions: Contribution[], regions: RegionPlan[], request: DeploymentRequest): PlannedFailoverRecord[] {
+  const out = new Map<string, PlannedFailoverRecord>();
+  for (const c of contributions) {
+    for (const f of c.failoverRecords) {
+      const instanceIn = (awsRegion: string, fallback: string) => (f.component.endsWith('codec')
+        ? regions.find((r) => r.awsRegion === awsRegion)?.codecServers.find((s) => s.namespaces.includes(c.namespace.qualifiedName))?.id ?? fallback
+        : fallback);
+      const primaryId = instanceIn(f.primaryRegion, f.primaryComponentId);
+      const secondaryId = instanceIn(f.secondaryRegion, f.secondaryComponentId);
+      const shared = primaryId === secondaryId && primaryId !== f.component ? primaryId : undefined;
+      const sameName = shared ? out.get(shared) : undefined;
+      const name = shared && (!sameName || (sameName.primaryRegion === f.primaryRegion && sameName.secondaryRegion === f.secondaryRegion))
+        ? shared : f.component;
+      if (out.has(name)) continue;
+      const type = f.component.endsWith('codec') ? ComponentLoadBalancerType.APPLICATION : ComponentLoadBalancerType.NETWORK;
+      out.set(name, planFailoverRecord(name, f.primaryRegion, f.secondaryRegion, type, request, { primary: primaryId, secondary: secondaryId }));
+    }
+  }
+  return [...out.values()];
 }
 
 /** Several namespaces in one region share one codec server (it serves them all); its state is the most active one's. */

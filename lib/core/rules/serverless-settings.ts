@@ -1,4 +1,4 @@
-import { checkBuildId, SERVERLESS_SETTINGS_RULE } from '../components/serverless-worker';
+import { checkBuildId, checkServerlessFunction, SERVERLESS_SETTINGS_RULE } from '../components/serverless-worker';
 import { Severity } from '../model';
 import { Rule } from './rule';
 
@@ -14,7 +14,9 @@ export const SERVERLESS_SETTINGS: Rule = {
     // Empty Build IDs are TEMPORAL_SERVERLESS_ONE_BUILD_ID's; a Build ID given once is reported once.
     const entries = Object.entries(req.buildIds).filter(([, id]) => id.trim() !== '');
     const distinct = [...new Set(entries.map(([, id]) => id))];
-    if (distinct.length === 1) return checkBuildId(distinct[0], 'serverless.buildId');
-    return entries.flatMap(([region, id]) => checkBuildId(id, `serverless.buildIds.${region}`));
+    // The function's settings, checked here (before any resource) as the block checks them; environment credentials are TEMPORAL_ENVIRONMENT_RESERVED's.
+    const fn = req.function ? checkServerlessFunction(req.function, 'serverlessWorkers').filter((h) => h.ruleId === SERVERLESS_SETTINGS_RULE) : [];
+    if (distinct.length === 1) return [...checkBuildId(distinct[0], 'serverless.buildId'), ...fn];
+    return [...entries.flatMap(([region, id]) => checkBuildId(id, `serverless.buildIds.${region}`)), ...fn];
   },
 };

@@ -138,6 +138,17 @@ describe('egress: WorkerEgress.VPC_ENDPOINTS, other shapes', () => {
     expect(resources(stack, 'AWS::EC2::Route').filter(([, p]) => isolatedTables.includes(p.RouteTableId.Ref) && p.DestinationCidrBlock === '0.0.0.0/0')).toEqual([]);
   });
 
+  test('Active/Hot with starters pinned to the other region: the return routes go in the isolated subnets too (found by the property suite: it crashed)', () => {
+    const hot = new ActiveHotDeployment(new App(), 'Orders', props({
+      egress: WorkerEgress.VPC_ENDPOINTS,
+      codecServer: undefined,
+      proxy: undefined,
+      starters: { image: image('starter'), pinnedRegion: 'us-west-2' },
+    }));
+    const routes = Object.values(hot.linksStacks).flatMap((s) => resources(s, 'AWS::EC2::Route').filter(([, p]) => p.VpcPeeringConnectionId));
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('Active/Cold: the cross-region peering routes go in the isolated subnets\' route tables', () => {
     const app = new App();
     const cold = new ActiveColdDeployment(app, 'Orders', {
