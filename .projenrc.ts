@@ -246,12 +246,15 @@ project.addPackageIgnore('/.current-cdk/');
 
 // Property-based tests at scale: every pattern and engine, 10,000 plan-level cases and 1,000 full synths each, counts printed
 // (the default jest run runs the same properties with a few hundred plan cases and a few dozen synths). FC_SEED overrides the seed.
-project.addTask('test:properties', {
+// Each census also appends its counts to PROPERTY_REPORT, printed at the end (a jest worker's own output can be lost); a cdktf worker
+// holds 5,000 synthesized apps' garbage over the run, so workers get a larger heap.
+const properties = project.addTask('test:properties', {
   description: 'Property-based tests (test/properties) at scale: 10,000 plan-level cases and 1,000 full synths per pattern and engine, with counts',
-  env: { PROPERTY_RUNS: 'large' },
-  exec: 'jest --coverage=false --testTimeout=86400000 --maxWorkers=2 test/properties',
-  receiveArgs: true,
+  env: { PROPERTY_RUNS: 'large', PROPERTY_REPORT: 'test-reports/properties.txt', NODE_OPTIONS: '--max-old-space-size=8192' },
 });
+properties.exec('mkdir -p test-reports && rm -f test-reports/properties.txt');
+properties.exec('jest --coverage=false --testTimeout=86400000 --maxWorkers=2 test/properties', { receiveArgs: true });
+properties.exec('cat test-reports/properties.txt');
 
 // Performance claim, measured: load time and memory of the cdktf subpath vs the provider's root import.
 project.addTask('bench:cdktf-load', {

@@ -8,6 +8,7 @@
  * Sizes: the default jest run uses a few hundred plan-level cases and a few dozen full synths per pattern and engine;
  * `PROPERTY_RUNS=large` (npx projen test:properties) 10,000 and 1,000. PROPERTY_PLAN_RUNS / PROPERTY_SYNTH_RUNS override.
  */
+import * as fs from 'fs';
 import * as fc from 'fast-check';
 import { build, EngineName, propsFor, Synthesized, textOf } from './engines';
 import { Case, caseOf, Kind } from './generators';
@@ -217,5 +218,8 @@ export function failureReport(r: CensusResult): string[] {
 
 /** Prints the counts table (stdout, so that it shows in the large run's log). */
 export function printCounts(title: string, results: CensusResult[]): void {
-  process.stdout.write(`\n${title} (seed ${SEED})\n${results.map(countsLine).join('\n')}\n`);
+  const text = `\n${title} (seed ${SEED})\n${results.map(countsLine).join('\n')}\n`;
+  process.stdout.write(text);
+  // The large run (npx projen test:properties) collects every census here and prints the file at the end.
+  if (process.env.PROPERTY_REPORT) fs.appendFileSync(process.env.PROPERTY_REPORT, text);
 }
