@@ -96,11 +96,12 @@ function cdkProps(c: Case): { scope: App; props: any } {
   const app = new App({ context: CDK_CONTEXT });
   let params: Stack | undefined;
   let n = 0;
+  const ids = new Map<string, number>();
   const paramsStack = () => (params ??= new Stack(app, 'Params', { env: { region: 'us-east-1' } }));
   const objects: Objects = {
     token: (d) => {
       if (d.via === 'parameter') {
-        const p = new CfnParameter(paramsStack(), `P${n++}`, { type: typeof d.value === 'number' ? 'Number' : 'String', default: d.value });
+        const p = new CfnParameter(paramsStack(), stableId(ids, 'P', d.value), { type: typeof d.value === 'number' ? 'Number' : 'String', default: d.value });
         return typeof d.value === 'number' ? p.valueAsNumber : p.valueAsString;
       }
       return typeof d.value === 'number' ? Token.asNumber(new Intrinsic(d.value)) : Token.asString(new Intrinsic(d.value));
@@ -145,10 +146,10 @@ function buildCdk(c: Case): Built {
 function tfProps(c: Case): { scope: TerraformStack; props: any } {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'stack');
-  let n = 0;
+  const ids = new Map<string, number>();
   const objects: Objects = {
     token: (d) => {
-      const v = new TerraformVariable(stack, `v${n++}`, { type: typeof d.value === 'number' ? 'number' : 'string', default: d.value });
+      const v = new TerraformVariable(stack, stableId(ids, 'v', d.value), { type: typeof d.value === 'number' ? 'number' : 'string', default: d.value });
       return typeof d.value === 'number' ? v.numberValue : v.stringValue;
     },
     image: (ref) => ref,
@@ -183,4 +184,15 @@ function buildTf(c: Case): Built {
 /** A synthesized output as one text (byte comparison). */
 export function textOf(s: Synthesized): string {
   return s.engine === 'cdktf' ? s.text : JSON.stringify(s.stacks);
+}
+
+/**
+ * A token's construct id from its value, not from when it was made: the determinism check rebuilds the props with environment keys in
+ * reverse order, and positional ids would rename the parameters (a difference of the test's objects, not of the library's output).
+ */
+function stableId(ids: Map<string, number>, prefix: string, value: unknown): string {
+  const key = `${prefix}_${String(value).replace(/[^A-Za-z0-9]/g, '_').slice(0, 40)}`;
+  const k = ids.get(key) ?? 0;
+  ids.set(key, k + 1);
+  return k === 0 ? key : `${key}_${k}`;
 }
