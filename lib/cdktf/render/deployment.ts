@@ -6,7 +6,7 @@
  * their region's private records), then failover records and functions.
  */
 import { Construct } from 'constructs';
-import { dependsOnRecords, emitVpcDns, firstTime, sharedEndpoint } from './private-dns';
+import { dependsOnRecords, emitVpcDns, firstTime, PrivateRecord, sharedEndpoint } from './private-dns';
 import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
 import { HardeningSettings, regionHardening } from '../../core/components/hardening';
 import { byRegion } from '../../core/components/input';
@@ -25,7 +25,7 @@ import { TemporalServerlessWorker } from '../blocks/serverless-worker';
 import { TemporalAwsServiceEndpoints } from '../blocks/service-endpoints';
 import { TemporalVpc } from '../blocks/vpc';
 import { TemporalWorkerService } from '../blocks/worker-service';
-import { AwsProvider, EcsCluster, ITerraformDependable, Route53Zone, TerraformOutput } from '../engine';
+import { AwsProvider, EcsCluster, Route53Zone, TerraformOutput } from '../engine';
 import { CodecServerOptions, ExistingVpc, ProxyOptions, RegionPlacement } from '../options';
 import type { FleetEngineObjects } from '../patterns/deployment';
 import { awsName } from '../util';
@@ -67,7 +67,7 @@ export interface RenderedRegion {
   readonly regionalZone?: TemporalRegionalPrivateZone;
   readonly namespaceZones: TemporalNamespacePrivateZone[];
   /** Private records of the region's zones: no Worker starts before they exist. */
-  readonly records: ITerraformDependable[];
+  readonly records: PrivateRecord[];
   /** By planned id. */
   readonly codecServers: Map<string, TemporalCodecServer>;
   /** By planned id. */

@@ -14,6 +14,9 @@ import { pascal } from '../../core/deployment-props';
 import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { AwsProvider, ITerraformDependable, TerraformStack } from '../engine';
 
+/** A private record: a resource its dependants can name in `depends_on`, and a construct whose stack can be ordered. */
+export type PrivateRecord = ITerraformDependable & Construct;
+
 /** The VPC's one Temporal endpoint: made by `create` for the first deployment on the VPC, the same one for the others. */
 export function sharedEndpoint(
   scope: Construct, awsRegion: string, vpcId: string, create: () => TemporalPrivateLinkEndpoint,
@@ -47,7 +50,7 @@ export interface VpcDnsInput {
 export function emitVpcDns(i: VpcDnsInput, endpointOf: (awsRegion: string) => TemporalPrivateLinkEndpoint | undefined) {
   const shared = SharedPrivateLink.of(i.scope);
   const vpcKey = SharedPrivateLink.vpcKey(i.awsRegion, i.vpcId);
-  const records: ITerraformDependable[] = [];
+  const records: PrivateRecord[] = [];
   const namespaceZones: TemporalNamespacePrivateZone[] = [];
   let regionalZone: TemporalRegionalPrivateZone | undefined;
   let writer: TemporalRegionalPrivateZone | undefined;
@@ -82,10 +85,10 @@ export function emitVpcDns(i: VpcDnsInput, endpointOf: (awsRegion: string) => Te
  * What a process in `scope` waits for: the records in its own stack (`depends_on`); a record another deployment wrote in another stack orders the
  * whole stack after that one (a resource cannot name another stack's resource in `depends_on`).
  */
-export function dependsOnRecords(scope: Construct, records: readonly ITerraformDependable[]): ITerraformDependable[] | undefined {
+export function dependsOnRecords(scope: Construct, records: readonly PrivateRecord[]): ITerraformDependable[] | undefined {
   const stack = TerraformStack.of(scope);
-  const own = records.filter((r) => TerraformStack.of(r as unknown as Construct) === stack);
-  for (const r of records.filter((x) => !own.includes(x))) stack.addDependency(TerraformStack.of(r as unknown as Construct));
+  const own = records.filter((r) => TerraformStack.of(r) === stack);
+  for (const r of records.filter((x) => !own.includes(x))) stack.addDependency(TerraformStack.of(r));
   return own.length > 0 ? own : undefined;
 }
 
