@@ -68,6 +68,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@cdktn/provider-aws@${CDKTN_PROVIDER_VERSION}`,
     // Property-based tests (test/properties).
     'fast-check@^4',
+    // The failover runbooks' AWS API calls are checked against AWS's own API models (the JSON models the v2 SDK ships).
+    'aws-sdk@^2.1693.0',
+    // The topology diagram is parsed with Mermaid's own parser.
+    '@mermaid-js/parser@^2.0.1',
   ],
 
   docgen: true,

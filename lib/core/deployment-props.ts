@@ -10,7 +10,8 @@ import type { FleetSizing } from './components/service';
 import { Connectivity } from './connectivity';
 import { qualifiedNamespace } from './endpoints';
 import { AuthMethod, ComponentRouting, DeploymentPattern, EndpointKind, NamespaceSpec, NetworkPath, WorkerEgress, WorkerRuntime } from './model';
-import { DeploymentRequest, FleetInputs, PlacementFact, StackValueFact } from './plan';
+import type { FailoverOptions } from './pattern-options';
+import { DeploymentRequest, FailoverRequest, FleetInputs, PlacementFact, StackValueFact } from './plan';
 import { normalizeAwsRegion } from './regions';
 import { defaultFailoverDomainName } from './request';
 
@@ -32,6 +33,9 @@ export interface SharedPropsView {
   readonly failoverDomainName?: string;
   readonly acknowledgeWarnings?: { [ruleId: string]: string };
   readonly hardened?: boolean;
+  readonly failover?: FailoverOptions;
+  /** The recovery-time objective in seconds (the AWS CDK flavour turns its `recoveryTimeObjective` Duration into this). */
+  readonly recoveryTimeObjectiveSeconds?: number;
 }
 
 /** What a single-namespace pattern's props have, whichever engine. */
@@ -61,6 +65,7 @@ export interface ShardView {
   readonly workers: FleetSizing;
   readonly endpoint?: EndpointKind;
   readonly standbyRegion?: string;
+  readonly activeRegion?: string;
 }
 
 /** The pattern each construct kind plans (serverless Workers plan as Active/Active over the namespace's regions). */
@@ -126,7 +131,13 @@ export function shardedInputs(given: readonly ShardView[] | undefined): PatternI
     part: {
       pattern: DeploymentPattern.SINGLE_REGION,
       shards: Array.isArray(given) ? shards.map((s) => ({
-        name: s.name, namespace: s.namespace, pattern: s.pattern, auth: s.credentials?.method, endpoint: s.endpoint, standbyRegion: s.standbyRegion,
+        name: s.name,
+        namespace: s.namespace,
+        pattern: s.pattern,
+        auth: s.credentials?.method,
+        endpoint: s.endpoint,
+        standbyRegion: s.standbyRegion,
+        activeRegion: s.activeRegion,
       })) : undefined,
       missingProps: missingShardProps(given),
     },
@@ -230,7 +241,23 @@ export function patternRequest(opts: {
     createsStacks: opts.createsStacks,
     acknowledgements: props.acknowledgeWarnings,
     hardened: props.hardened === true,
+    failover: failoverRequestOf(props),
     fleetInputs,
+  };
+}
+
+/** The failover options in engine-neutral terms (undefined when none is given: the defaults). */
+function failoverRequestOf(props: SharedPropsView): FailoverRequest | undefined {
+  const f = absent(props.failover) ? undefined : props.failover;
+  const rto = props.recoveryTimeObjectiveSeconds;
+  if (f === undefined && rto === undefined) return undefined;
+  const ops = absent(f?.cloudOpsApi) ? undefined : f!.cloudOpsApi;
+  return {
+    name: f?.name,
+    activeRegion: f?.activeRegion,
+    cloudOpsApi: ops && { apiKeySecretName: ops.apiKeySecretName, baseUrl: ops.baseUrl, apiVersion: ops.apiVersion },
+    recoveryTimeObjectiveSeconds: rto,
+    recordTtlSeconds: f?.recordTtlSeconds,
   };
 }
 

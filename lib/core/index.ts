@@ -19,3 +19,4 @@ export { renderRulesTable } from './rules/table';
 export { planAndCheck } from './request';
 export * from './connectivity';
 export * from './serverless';
+export * from './documents';

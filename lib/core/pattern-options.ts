@@ -38,6 +38,55 @@ export interface DeploymentOptions {
    * @default false
    */
   readonly hardened?: boolean;
+  /**
+   * The failover state and runbooks: which region is active (kept in an SSM parameter per region, read by every deploy, written by the runbooks),
+   * the SSM Automation runbooks deployed in each region, and the optional Cloud Ops API step. See the README's "Failing over".
+   * @default - the namespace's primary region is active; names from the construct id; no Cloud Ops API step
+   */
+  readonly failover?: FailoverOptions;
+}
+
+/** How a deployment fails over: its state, its runbooks' names and the optional Cloud Ops API step. */
+export interface FailoverOptions {
+  /**
+   * The name of the deployment's failover resources: the state parameter `/temporal-ha/<name>/<unit>/active-region`, the runbooks
+   * `<name>-activate-<region>` and `<name>-standby-<region>`, the role `<name>-failover-<region>`. Lower case letters, digits and hyphens, unique
+   * in the account.
+   * @default - the construct id, lower case, other characters replaced by hyphens
+   */
+  readonly name?: string;
+  /**
+   * The region the deployment declares active: the namespace's primary or replica region (Active/Cold on another cloud: `standbyRegion`).
+   * Deploying with another value makes that region's fleets and components active and the other region's cold, and moves the failover names.
+   * A deploy that leaves the value unchanged never undoes a runbook's failover: the template reads the live state at deploy time.
+   * @default - the namespace's primary region
+   */
+  readonly activeRegion?: string;
+  /**
+   * Opt-in: the runbooks can trigger, or verify, the namespace's region failover through Temporal's Cloud Ops API
+   * (`POST /cloud/namespaces/<namespace>/failover-region`), with an API key read from Secrets Manager in the runbook's region.
+   * @default - no Cloud Ops API step: fail the namespace over in the Temporal Cloud UI, with tcld or the API yourself
+   */
+  readonly cloudOpsApi?: CloudOpsApiOptions;
+  /**
+   * The TTL of the failover names' records (`ComponentRouting.FAILOVER_DNS`), in seconds, 0 to 300: how long a resolver keeps the former
+   * region's address after the name moves. It is a part of the recovery-time estimate.
+   * @default 30
+   */
+  readonly recordTtlSeconds?: number;
+}
+
+/** The Cloud Ops API step of the failover runbooks. */
+export interface CloudOpsApiOptions {
+  /**
+   * The name of the Secrets Manager secret holding a Temporal Cloud API key (the whole secret string is the key) that may fail the namespace
+   * over, present in every region of the deployment (a replicated secret): the runbook reads it in its own region.
+   */
+  readonly apiKeySecretName: string;
+  /** The Cloud Ops API's base URL. @default 'https://saas-api.tmprl.cloud' */
+  readonly baseUrl?: string;
+  /** The `temporal-cloud-api-version` header. @default - the version this library was tested with (see the README) */
+  readonly apiVersion?: string;
 }
 
 /** The namespace of a single-namespace pattern. */
@@ -99,6 +148,11 @@ export interface ShardOptions {
    * @default - the replica region (an AWS replica)
    */
   readonly standbyRegion?: string;
+  /**
+   * The shard's declared active region (see `FailoverOptions.activeRegion`).
+   * @default - the shard namespace's primary region
+   */
+  readonly activeRegion?: string;
 }
 
 /** Where Workflow starters dial (both flavours' `StarterOptions` extend this with the image and sizing). */

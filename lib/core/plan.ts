@@ -85,6 +85,28 @@ export interface PlannedFleet {
    * Namespace Endpoint CNAME; it must not start before they exist (an empty name answers NXDOMAIN). Undefined on the public internet.
    */
   readonly privateRecords?: string[];
+  /** Fargate fleets whose capacity follows the live failover state (Active/Cold): the counts when its region is active and when it is not. */
+  readonly failoverCapacity?: FailoverCapacity;
+}
+
+/** The task counts of an ECS service in one failover state. Components (fixed size) have `minCapacity = maxCapacity = desiredCount`. */
+export interface CapacityCounts {
+  readonly desiredCount: number;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+}
+
+/**
+ * An ECS service whose capacity follows the failover state, read at deploy time from the unit's state parameter (never baked in): `whenActive`
+ * while its region is the unit's active region, `whenStandby` otherwise. An autoscaled service's template leaves its desired count to Application
+ * Auto Scaling after creation (the scalable target's minimum and maximum follow the state, and registering them moves the current count into the
+ * range), so a routine deploy never resets a fleet that autoscaling or a runbook has scaled.
+ */
+export interface FailoverCapacity {
+  /** The failover unit (`PlannedFailoverUnit.id`) whose state it follows. */
+  readonly unit: string;
+  readonly whenActive: CapacityCounts;
+  readonly whenStandby: CapacityCounts;
 }
 
 /** A PrivateLink interface endpoint to Temporal Cloud in one region. */
@@ -139,6 +161,8 @@ export interface PlannedRegionalService {
   readonly state: FleetState;
   /** Proxy only: the Temporal address it dials. */
   readonly upstreamAddress?: string;
+  /** Present when its task count follows the live failover state (a cold standby region's component). */
+  readonly failoverCapacity?: FailoverCapacity;
 }
 
 /** A codec server in one region, with its resolved settings. */
@@ -176,6 +200,20 @@ export interface PlannedFailoverRecord {
   readonly alarmBaseName: string;
   /** The component's health alarm per region (name and thresholds). */
   readonly alarms: Record<string, HealthAlarmSettings>;
+  /**
+   * The failover gate of the PRIMARY record: a Route 53 `CALCULATED` health check over the component's health check, with `HealthThreshold` 1
+   * while `primaryRegion` is the unit's active region and 2 (more than its one child: always unhealthy, so Route 53 answers SECONDARY) otherwise.
+   * The deployment sets the threshold from the live state; the runbook moves it at failover. Tagged so the runbook finds it at run time.
+   */
+  readonly gate?: PlannedFailoverGate;
+}
+
+/** How a failover record's PRIMARY side is gated by the failover state. */
+export interface PlannedFailoverGate {
+  /** The failover unit whose state moves the name. */
+  readonly unit: string;
+  /** The value of the gate health check's `temporal-ha:failover-gate` tag: `<failover name>/<component>`. */
+  readonly tag: string;
 }
 
 /** A serverless Worker function Temporal Cloud invokes in one region. */
@@ -214,6 +252,91 @@ export interface RegionPlan {
   readonly privateZone?: PlannedRegionalZone;
   /** Routes leaving this region's worker VPC. */
   readonly routes: PlannedRoute[];
+  /** CloudWatch alarms on the running task count of this region's ECS services (fleets, codec servers, proxies). */
+  readonly capacityAlarms: PlannedCapacityAlarm[];
+}
+
+/** The ECS service an alarm or a runbook step acts on: a fleet (`PlannedFleet.id`), a codec server or a proxy (`PlannedRegionalService.id`). */
+export interface ServiceRef {
+  readonly kind: 'fleet' | 'codec-server' | 'proxy';
+  /** The fleet's or component's id in its region. */
+  readonly id: string;
+}
+
+/**
+ * An alarm on an ECS service's running task count (Container Insights `RunningTaskCount`, namespace `ECS/ContainerInsights`, dimensions
+ * `ClusterName` and `ServiceName`): it fires while fewer tasks run than the state needs. A service that follows the failover state alarms on
+ * `minRunningWhenActive` while its region is active and on `minRunningWhenStandby` (0: never) otherwise.
+ */
+export interface PlannedCapacityAlarm {
+  readonly service: ServiceRef;
+  readonly alarmName: string;
+  readonly description: string;
+  /** The unit whose state picks the threshold (undefined: the threshold is `minRunningWhenActive` always). */
+  readonly unit?: string;
+  readonly minRunningWhenActive: number;
+  readonly minRunningWhenStandby: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+/** The state parameter, runbooks and role of one failover unit in one of its regions. */
+export interface PlannedRunbook {
+  readonly awsRegion: string;
+  /** The SSM Automation document that makes this region active. */
+  readonly activateDocumentName: string;
+  /** The SSM Automation document that scales this region down to standby (started, best effort, by the other regions' activate runbooks). */
+  readonly standbyDocumentName: string;
+  /** The IAM role both documents run as (IAM is global: the name carries the region). */
+  readonly roleName: string;
+  /** The ECS services in this region whose capacity the runbooks move (their `failoverCapacity.unit` is this unit). */
+  readonly services: ServiceRef[];
+}
+
+/**
+ * A failover unit: one namespace whose Worker side moves between AWS regions. Its active region is state, kept in one SSM parameter per
+ * region (all with the same name and value), read by every deploy and written by the runbook.
+ */
+export interface PlannedFailoverUnit {
+  /** `main` (single-namespace patterns) or the shard name. */
+  readonly id: string;
+  /** The qualified namespace. */
+  readonly namespace: string;
+  readonly pattern: DeploymentPattern;
+  /** The AWS regions that can be active: the namespace's primary (or its fleet region) first. */
+  readonly regions: string[];
+  /**
+   * The active region the deployment declares (`failover.activeRegion`, a shard's `activeRegion`; default: the first of `regions`). It is the
+   * state parameter's value when the deployment creates it, and is written again only when this declared value changes: a deploy that leaves it
+   * alone keeps the live state (a runbook's failover).
+   */
+  readonly declaredActiveRegion: string;
+  /** The state parameter's name (the same in each region): `/temporal-ha/<failover name>/<unit>/active-region`. */
+  readonly parameterName: string;
+  /** Temporal's region id per AWS region, for the Cloud Ops API (`aws-us-east-1`). */
+  readonly temporalRegionIds: Record<string, string>;
+  /** One runbook set per region in `regions`. */
+  readonly runbooks: PlannedRunbook[];
+}
+
+/** The Cloud Ops API settings of a deployment's runbooks (opt-in). */
+export interface PlannedCloudOpsApi {
+  /** The Secrets Manager secret, by name, that holds the API key in each region (a replicated secret). */
+  readonly apiKeySecretName: string;
+  /** `https://saas-api.tmprl.cloud`. */
+  readonly baseUrl: string;
+  /** The `temporal-cloud-api-version` header. */
+  readonly apiVersion: string;
+}
+
+/** Failover as the plan sees it: the state, the runbooks, and the recovery-time objective. */
+export interface PlannedFailover {
+  /** The name every failover resource carries (lower case, letters, digits and hyphens): `failover.name`, default the construct id. */
+  readonly name: string;
+  readonly units: PlannedFailoverUnit[];
+  readonly cloudOpsApi?: PlannedCloudOpsApi;
+  /** The recovery-time objective, in seconds (undefined: none declared). */
+  readonly recoveryTimeObjectiveSeconds?: number;
 }
 
 /** Engine facts about where a region's resources go, gathered by the renderer before planning. */
@@ -275,6 +398,8 @@ export interface DeploymentPlan {
   readonly namespaces: PlannedNamespace[];
   readonly regions: RegionPlan[];
   readonly failoverRecords: PlannedFailoverRecord[];
+  /** The failover state, runbooks and objective (units only for namespaces whose Worker side can move between AWS regions). */
+  readonly failover: PlannedFailover;
   readonly componentRouting: ComponentRouting;
   readonly placements: PlacementFact[];
   /** The request the plan was made from (rules read declared choices from it). */
@@ -327,6 +452,18 @@ export interface ShardRequest {
   readonly endpoint?: EndpointKind;
   /** Active/Cold: the AWS region of the standby fleet when the replica is on another cloud. @default - the replica region */
   readonly standbyRegion?: string;
+  /** The shard's declared active region (`activeRegion`). */
+  readonly activeRegion?: string;
+}
+
+/** The failover options of a request, engine values turned into seconds by the flavour. */
+export interface FailoverRequest {
+  readonly name?: string;
+  readonly activeRegion?: string;
+  readonly cloudOpsApi?: { readonly apiKeySecretName: string; readonly baseUrl?: string; readonly apiVersion?: string };
+  readonly recoveryTimeObjectiveSeconds?: number;
+  /** The failover names' record TTL (`failover.recordTtlSeconds`). */
+  readonly recordTtlSeconds?: number;
 }
 
 /** What a pattern construct asks for, in engine-neutral terms. */
@@ -377,6 +514,8 @@ export interface DeploymentRequest {
   readonly stackValues?: StackValueFact[];
   /** The hardened profile (`hardened: true`; undefined: off): resolved per region by `lib/core/components/hardening.ts`. */
   readonly hardened?: boolean;
+  /** Failover state, runbook and objective options (undefined: the defaults). */
+  readonly failover?: FailoverRequest;
 }
 
 /** Convenience: all fleets of a plan. */

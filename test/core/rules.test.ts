@@ -870,6 +870,23 @@ const FAILING: FailingCase[] = [
     value: '{"us-east-1":"tgw-east"}',
     names: ['no Transit Gateway id for us-west-2', "'us-west-2': 'tgw-...'"],
   },
+  {
+    id: 'TEMPORAL_FAILOVER_SETTINGS',
+    name: 'an active region the Workers cannot be active in',
+    input: coldRequest({ failover: { activeRegion: 'eu-west-1' } }),
+    prop: 'failover.activeRegion',
+    value: "'eu-west-1'",
+    names: ["is not one of the regions this namespace's Workers can be active in (us-east-1, us-west-2)", "set 'us-east-1' or 'us-west-2'"],
+  },
+  {
+    id: 'TEMPORAL_RECOVERY_TIME_OBJECTIVE',
+    name: 'Active/Cold with a 60 s recovery-time objective',
+    input: coldRequest({ components: { codecServer: false }, failover: { recoveryTimeObjectiveSeconds: 60 } }),
+    prop: 'recoveryTimeObjective',
+    value: '60 s',
+    names: ['orders.a1b2c when us-east-1 fails and us-west-2 takes over', 'over the objective of 60 s', 'Fargate pulls and extracts the image',
+      'use Active/Hot (ActiveHotDeployment), whose standby fleet already runs'],
+  },
 ];
 
 const PASSING: PassingCase[] = [
@@ -975,6 +992,8 @@ const PASSING: PassingCase[] = [
   { id: 'TEMPORAL_ACTIVE_FLEET_CAPACITY', name: 'Active/Hot with a running standby', input: hotRequest({ fleetInputs: { 'orders.a1b2c': { workers: { minCapacity: 1, standbyMinCapacity: 1 } } } }) },
   { id: 'TEMPORAL_CODEC_SERVER_SETTINGS', name: 'the Temporal Cloud web UI origin', input: hotRequest({ components: { codecServerInput: { certificateArns: {}, corsAllowedOrigins: ['https://cloud.temporal.io'] } } }) },
   { id: 'TEMPORAL_PROXY_SETTINGS', name: 'the default proxy ports', input: hotRequest({ components: { proxy: true, proxyInput: {} } }) },
+  { id: 'TEMPORAL_FAILOVER_SETTINGS', name: 'the replica declared active, a name and a recovery-time objective', input: coldRequest({ failover: { name: 'orders-1', activeRegion: 'us-west-2', recoveryTimeObjectiveSeconds: 600 } }) },
+  { id: 'TEMPORAL_RECOVERY_TIME_OBJECTIVE', name: 'Active/Hot with a 60 s recovery-time objective', input: hotRequest({ failover: { recoveryTimeObjectiveSeconds: 60 } }) },
   { id: 'TEMPORAL_CROSS_REGION_ROUTE_SETTINGS', name: 'a Transit Gateway id per region', input: coldRequest({ crossRegionRoute: CrossRegionRouteKind.TRANSIT_GATEWAY, transitGatewayIds: { 'us-east-1': 'tgw-east', 'aws-us-west-2': 'tgw-west' } }) },
 ];
 
@@ -994,6 +1013,7 @@ function findingOf(c: FailingCase): Finding {
  */
 const BLOCK_RULES = [
   'TEMPORAL_CONNECTION_SETTINGS', 'TEMPORAL_TLS_SERVER_NAME_MISMATCH', 'TEMPORAL_CREDENTIALS_SECRETS', 'TEMPORAL_FAILOVER_RECORD_SETTINGS',
+  'TEMPORAL_CLOUD_METRIC_ALARM_SETTINGS',
 ];
 
 describe('every rule has a failing and a passing case', () => {

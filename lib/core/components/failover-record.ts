@@ -59,7 +59,7 @@ export const FAILOVER_RECORD_DEFAULTS = {
 } as const;
 
 /** The most a failover record's TTL may be: clients keep a failed region's address this long. */
-const MAX_TTL_SECONDS = 300;
+export const MAX_TTL_SECONDS = 300;
 
 /** The default name of a component's health alarm in a region: `temporal-<name>-<region>-no-healthy-targets`. */
 export function componentHealthAlarmName(name: string, region: string): string {

@@ -13,3 +13,5 @@ export * from './private-link';
 export * from './cross-region-route';
 export * from './worker-service';
 export * from './credentials';
+export * from './failover-scripts';
+export * from './failover-runbook';

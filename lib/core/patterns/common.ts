@@ -3,7 +3,7 @@ import { resolveCodecServer } from '../components/codec-server';
 import { isUnresolved } from '../components/input';
 import { resolveProxy } from '../components/proxy';
 import { resolveServerlessFunction } from '../components/serverless-worker';
-import { resolveFleetService } from '../components/service';
+import { FleetSizing, resolveFleetService } from '../components/service';
 import { namespaceEndpointHost, qualifiedNamespace, requiredTlsServerName, temporalHost, withPort } from '../endpoints';
 import {
   AuthMethod, CrossRegionRouteKind, DeploymentPattern, EndpointKind, FleetRole, FleetState, NamespaceSpec, NetworkPath, PollerForwarding,
@@ -104,7 +104,7 @@ export function planFleet(opts: {
   const prefix = ns.shard ? `${ns.shard}-` : '';
   const runtime = opts.role === FleetRole.WORKER ? request.runtime : WorkerRuntime.FARGATE;
   const inputs = request.fleetInputs?.[ns.qualifiedName];
-  const sizing = opts.role === FleetRole.STARTER ? inputs?.starters ?? inputs?.workers : inputs?.workers;
+  const sizing = fleetSizing(ns, request, opts.role);
   const service = runtime === WorkerRuntime.FARGATE ? resolveFleetService(sizing, opts.state) : undefined;
   const role = opts.role === FleetRole.WORKER ? 'workers' : 'starters';
   return {
@@ -128,6 +128,21 @@ export function planFleet(opts: {
     configKey: ns.qualifiedName,
     proxyId: viaProxy ? `${prefix}proxy` : undefined,
   };
+}
+
+/** The sizing a fleet of `ns` in `role` was given (starters: the Workers' unless their own). */
+export function fleetSizing(ns: PlannedNamespace, request: DeploymentRequest, role: FleetRole): FleetSizing | undefined {
+  const inputs = request.fleetInputs?.[ns.qualifiedName];
+  return role === FleetRole.STARTER ? inputs?.starters ?? inputs?.workers : inputs?.workers;
+}
+
+/**
+ * The AWS regions a namespace's Worker side can be active in (its failover unit's regions): the two-region pair of `fleetRegions` (primary first),
+ * when the pattern runs Workers (or places components for serverless Workers) in both; none otherwise (no failover unit).
+ */
+export function failoverRegions(ns: PlannedNamespace, workerRegions: string[]): string[] {
+  const { primary, standby } = fleetRegions(ns);
+  return primary && standby && workerRegions.includes(primary) && workerRegions.includes(standby) ? [primary, standby] : [];
 }
 
 /** A Worker fleet of `ns` in `awsRegion`, as a pattern places it. */

@@ -1,5 +1,9 @@
 /** A pattern's contribution for one namespace, and how contributions merge into one plan (sharded deployments merge several). */
 import { ComponentLoadBalancerType, FAILOVER_RECORD_DEFAULTS, resolveHealthAlarm } from '../components/failover-record';
+import {
+  capacityFollowsState, componentFailoverCapacity, declaredActiveRegion, failoverGateTag, failoverNameOf, FailoverUnitCandidate, failoverUnitId,
+  fleetFailoverCapacity, planCapacityAlarms, planFailover,
+} from '../components/failover-state';
 import { plannedRegionalZone } from '../components/private-link';
 import { ComponentRouting, FleetState, WorkerRuntime } from '../model';
 import {
@@ -7,7 +11,10 @@ import {
   PlannedRegionalService, RegionPlan,
 } from '../plan';
 import { TEMPORAL_GRPC_PORT } from '../regions';
-import { awsNamespaceRegions, defaultVpcCidr, fleetRegions, planCodecServer, planComponents, planFunctions, planReachability, planStarters, regionIdentity, Reachability, unique, uniqueBy } from './common';
+import {
+  awsNamespaceRegions, defaultVpcCidr, failoverRegions, fleetRegions, fleetSizing, planCodecServer, planComponents, planFunctions, planReachability,
+  planStarters, regionIdentity, Reachability, unique, uniqueBy,
+} from './common';
 
 /** What one namespace's pattern puts where. */
 export interface Contribution {
@@ -20,6 +27,8 @@ export interface Contribution {
   readonly failoverRecords: PlannedFailoverRecord[];
   /** Regions in the order they should be presented (primary first). */
   readonly regionOrder: string[];
+  /** The namespace's failover unit, when its Worker side can be active in two AWS regions. */
+  readonly failoverUnit?: FailoverUnitCandidate;
 }
 
 /** Completes a pattern's worker fleets into a contribution (starters, functions, components, reachability, failover records). */
@@ -42,9 +51,34 @@ export function contribute(
   // Each process names the private records it resolves (none off PrivateLink; none behind a proxy, which resolves them): renderers start it only
   // after they exist.
   const { recordsOf } = reachability;
-  const fleets = planned.map((f, i) => (recordsOf.fleets[i] ? { ...f, privateRecords: f.viaProxy ? [] : recordsOf.fleets[i] } : f));
+  const withRecords = planned.map((f, i) => (recordsOf.fleets[i] ? { ...f, privateRecords: f.viaProxy ? [] : recordsOf.fleets[i] } : f));
   const fns = functions.map((f, i) => (recordsOf.functions[i] ? { ...f, privateRecords: recordsOf.functions[i] } : f));
-  return { namespace: ns, fleets, functions: fns, codecServers, proxies, reachability, failoverRecords, regionOrder };
+  const failoverUnit = planUnit(ns, workerFleets, request);
+  const follow = failoverUnit && capacityFollowsState(ns.pattern) ? failoverUnit : undefined;
+  const inUnit = (s: { awsRegion: string }) => follow !== undefined && follow.regions.includes(s.awsRegion);
+  // Active/Cold: both regions' Fargate fleets and components follow the unit's live state (the other patterns keep both regions running).
+  const fleets = withRecords.map((f) => (inUnit(f) && f.service
+    ? { ...f, failoverCapacity: fleetFailoverCapacity(follow!.id, fleetSizing(ns, request, f.role)) } : f));
+  const follows = <T extends PlannedCodecServer | PlannedProxy>(s: T): T =>
+    (inUnit(s) ? { ...s, failoverCapacity: componentFailoverCapacity(follow!.id, s.settings) } : s);
+  return {
+    namespace: ns,
+    fleets,
+    functions: fns,
+    codecServers: codecServers.map(follows),
+    proxies: proxies.map(follows),
+    reachability,
+    failoverRecords,
+    regionOrder,
+    failoverUnit,
+  };
+}
+
+/** The namespace's failover unit: the two AWS regions its Workers (or, serverless, its components) can be active in, and the declared one. */
+function planUnit(ns: PlannedNamespace, workerFleets: PlannedFleet[], request: DeploymentRequest): FailoverUnitCandidate | undefined {
+  const regions = failoverRegions(ns, unique(workerFleets.map((f) => f.awsRegion)));
+  const declared = declaredActiveRegion(ns, request, regions);
+  return declared === undefined ? undefined : { id: failoverUnitId(ns), namespace: ns, regions, declaredActiveRegion: declared };
 }
 
 /** A proxy dials for the fleets behind it: reachability is computed from the fleet it fronts. */
@@ -85,7 +119,7 @@ export function planFailoverRecord(
     privateZone: request.components.privateZone,
     healthCheck: request.components.privateZone ? 'cloudwatch-alarm' : 'http',
     recordName: `${component}.${request.failoverDomainName}`,
-    ttlSeconds: FAILOVER_RECORD_DEFAULTS.ttlSeconds,
+    ttlSeconds: request.failover?.recordTtlSeconds ?? FAILOVER_RECORD_DEFAULTS.ttlSeconds,
     alarmBaseName: alarmName,
     insufficientDataHealthStatus: FAILOVER_RECORD_DEFAULTS.healthCheck.insufficientDataHealthStatus,
     alarms: Object.fromEntries([primaryRegion, secondaryRegion]
@@ -95,6 +129,7 @@ export function planFailoverRecord(
 
 /** Merges contributions (one per namespace) into the plan, sharing each region's infrastructure. */
 export function assemble(request: DeploymentRequest, contributions: Contribution[]): DeploymentPlan {
+  const name = failoverNameOf(request);
   const order = unique([
     ...contributions.flatMap((c) => c.regionOrder),
     ...contributions.flatMap((c) => c.reachability.endpointRegions),
@@ -114,6 +149,7 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     const routes = uniqueBy(contributions.flatMap((c) => c.reachability.routes.filter((r) => r.fromRegion === awsRegion)),
       (r) => `${r.fromRegion}>${r.toRegion}:${r.kind}`);
     return {
+      capacityAlarms: planCapacityAlarms(name, { awsRegion, fleets, codecServers, proxies }),
       awsRegion,
       regionId: id.regionId,
       known: id.known,
@@ -136,6 +172,7 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
     namespaces: contributions.map((c) => c.namespace),
     regions,
     failoverRecords: pointRecordsAtInstances(contributions, regions, request),
+    failover: planFailover(request, contributions.flatMap((c) => (c.failoverUnit ? [c.failoverUnit] : [])), regions),
     componentRouting: request.components.routing,
     placements: request.placements,
     request,
@@ -150,6 +187,8 @@ export function assemble(request: DeploymentRequest, contributions: Contribution
  */
 function pointRecordsAtInstances(contributions: Contribution[], regions: RegionPlan[], request: DeploymentRequest): PlannedFailoverRecord[] {
   const out = new Map<string, PlannedFailoverRecord>();
+  // The failover units each record serves: a record one unit owns is gated by its state; one several units share follows health only.
+  const unitsOf = new Map<string, Set<string | undefined>>();
   for (const c of contributions) {
     for (const f of c.failoverRecords) {
       const instanceIn = (awsRegion: string, fallback: string) => (f.component.endsWith('codec')
@@ -161,18 +200,35 @@ function pointRecordsAtInstances(contributions: Contribution[], regions: RegionP
       const sameName = shared ? out.get(shared) : undefined;
       const name = shared && (!sameName || (sameName.primaryRegion === f.primaryRegion && sameName.secondaryRegion === f.secondaryRegion))
         ? shared : f.component;
+      unitsOf.set(name, (unitsOf.get(name) ?? new Set()).add(c.failoverUnit?.id));
       if (out.has(name)) continue;
       const type = f.component.endsWith('codec') ? ComponentLoadBalancerType.APPLICATION : ComponentLoadBalancerType.NETWORK;
       out.set(name, planFailoverRecord(name, f.primaryRegion, f.secondaryRegion, type, request, { primary: primaryId, secondary: secondaryId }));
     }
   }
-  return [...out.values()];
+  const failoverName = failoverNameOf(request);
+  return [...out.entries()].map(([name, record]) => {
+    const [unit, ...others] = [...unitsOf.get(name)!];
+    return unit !== undefined && others.length === 0 ? { ...record, gate: { unit, tag: failoverGateTag(failoverName, record.component) } } : record;
+  });
 }
 
-/** Several namespaces in one region share one codec server (it serves them all); its state is the most active one's. */
+/**
+ * Several namespaces in one region share one codec server (it serves them all). It follows a failover unit's state when every namespace that needs
+ * it running follows that one unit; it runs always when one needs it always, or when several units' states would each need it (it cannot follow
+ * two); it is cold when none needs it.
+ */
 function mergeServices(services: PlannedCodecServer[], id: string, request: DeploymentRequest): PlannedCodecServer[] {
   if (services.length <= 1) return services;
-  const active = services.some((s) => s.state !== FleetState.COLD_STANDBY);
   const namespaces = unique(services.flatMap((s) => s.namespaces));
-  return [planCodecServer(id, services[0].awsRegion, namespaces, active ? FleetState.ACTIVE : FleetState.COLD_STANDBY, request)];
+  const region = services[0].awsRegion;
+  const alwaysOn = services.some((s) => !s.failoverCapacity && s.state !== FleetState.COLD_STANDBY);
+  const units = unique(services.flatMap((s) => (s.failoverCapacity ? [s.failoverCapacity.unit] : [])));
+  if (!alwaysOn && units.length === 1) {
+    const state = services.some((s) => s.state !== FleetState.COLD_STANDBY) ? FleetState.ACTIVE : FleetState.COLD_STANDBY;
+    const merged = planCodecServer(id, region, namespaces, state, request);
+    return [{ ...merged, failoverCapacity: componentFailoverCapacity(units[0], merged.settings) }];
+  }
+  const active = alwaysOn || units.length > 1;
+  return [planCodecServer(id, region, namespaces, active ? FleetState.ACTIVE : FleetState.COLD_STANDBY, request)];
 }

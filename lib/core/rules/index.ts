@@ -5,6 +5,7 @@
 import { ACTIVE_ACTIVE_REGIONAL_ENDPOINT } from './active-active-regional-endpoint';
 import { ACTIVE_ACTIVE_REGIONAL_FORWARDING } from './active-active-regional-forwarding';
 import { ACTIVE_FLEET_CAPACITY } from './active-fleet-capacity';
+import { CLOUD_METRIC_ALARM_SETTINGS } from './cloud-metric-alarm-settings';
 import { CODEC_CERTIFICATE } from './codec-certificate';
 import { CODEC_DOMAIN } from './codec-domain';
 import { CODEC_SERVER_SETTINGS } from './codec-server-settings';
@@ -20,6 +21,7 @@ import { ENVIRONMENT_RESERVED } from './environment-reserved';
 import { FAILOVER_DOMAIN } from './failover-domain';
 import { FAILOVER_PRIVATE_HEALTH_CHECK } from './failover-private-health-check';
 import { FAILOVER_RECORD_SETTINGS } from './failover-record-settings';
+import { FAILOVER_SETTINGS } from './failover-settings';
 import { HOT_FORWARDING_DISABLED } from './hot-forwarding-disabled';
 import { HOT_REGIONAL_ENDPOINT } from './hot-regional-endpoint';
 import { KNOWN_AT_SYNTH } from './known-at-synth';
@@ -36,6 +38,7 @@ import { PRIVATE_ZONE_NAMESPACE_RECORD } from './private-zone-namespace-record';
 import { PRIVATELINK_CROSS_REGION_ROUTE } from './privatelink-cross-region-route';
 import { PRIVATELINK_SETTINGS } from './privatelink-settings';
 import { PROXY_SETTINGS } from './proxy-settings';
+import { RECOVERY_TIME_OBJECTIVE } from './recovery-time-objective';
 import { REGION_UNKNOWN } from './region-unknown';
 import { REGIONAL_ENDPOINT_OUTSIDE_NAMESPACE } from './regional-endpoint-namespace-region';
 import { REPLICA_REGION_PAIRING } from './replica-pairing';
@@ -71,6 +74,8 @@ export const RULES: readonly Rule[] = [
   // Private connectivity and DNS
   PRIVATE_ZONE_NAMESPACE_RECORD, PRIVATELINK_CROSS_REGION_ROUTE, NATIVE_CROSS_REGION_ENDPOINT, ROUTE_OVERLAPPING_CIDRS,
   FAILOVER_PRIVATE_HEALTH_CHECK, FAILOVER_DOMAIN,
+  // Failover state and runbooks
+  FAILOVER_SETTINGS, RECOVERY_TIME_OBJECTIVE,
   // Codec servers and proxies
   COMPONENTS_FOLLOW_WORKERS, CODEC_CERTIFICATE, CODEC_DOMAIN,
   // Regionally sharded namespaces
@@ -82,7 +87,7 @@ export const RULES: readonly Rule[] = [
   // Component settings (the same checks the building blocks make on their own props)
   SERVICE_SIZING, STANDBY_MIN_CAPACITY, ACTIVE_FLEET_CAPACITY, ENVIRONMENT_RESERVED, CONNECTION_SETTINGS, TLS_SERVER_NAME_MISMATCH,
   CREDENTIALS_SECRETS, CREDENTIALS_REGION, CODEC_SERVER_SETTINGS, PROXY_SETTINGS, SERVERLESS_SETTINGS, PRIVATELINK_SETTINGS,
-  CROSS_REGION_ROUTE_SETTINGS, FAILOVER_RECORD_SETTINGS,
+  CROSS_REGION_ROUTE_SETTINGS, FAILOVER_RECORD_SETTINGS, CLOUD_METRIC_ALARM_SETTINGS,
 ];
 
 export type { Rule, RuleHit, RuleSource } from './rule';

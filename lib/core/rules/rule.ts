@@ -133,4 +133,19 @@ export const DOCS = {
     doc: 'Amazon ECS interface VPC endpoints (AWS PrivateLink)',
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html',
   },
+  /** Temporal: the OpenMetrics metrics of Temporal Cloud (replication lag, polls), their labels and types. */
+  CLOUD_OPENMETRICS: {
+    doc: 'Temporal Cloud: OpenMetrics metrics reference',
+    url: 'https://docs.temporal.io/cloud/metrics/openmetrics/metrics-reference',
+  },
+  /** AWS: SSM documents (the failover runbooks): their names and reserved prefixes. */
+  SSM_AUTOMATION_DOCUMENTS: {
+    doc: 'AWS Systems Manager API Reference: CreateDocument',
+    url: 'https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CreateDocument.html',
+  },
+  /** Temporal: recovery time and recovery point objectives per outage type, and what the application's recovery time also depends on. */
+  RECOVERY_OBJECTIVES: {
+    doc: 'Temporal Cloud: Outages and Recovery Objectives (RTO / RPO)',
+    url: 'https://docs.temporal.io/cloud/rpo-rto',
+  },
 } satisfies Record<string, DocPage>;
