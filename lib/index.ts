@@ -12,7 +12,7 @@ export type { Finding } from './core/findings';
 export type { ShardRequest } from './core/plan';
 export type {
   DeploymentOptions, NamespaceOptions, ActiveHotOptions, ActiveColdOptions, ActiveActiveOptions, ShardOptions,
-  ServerlessBuildOptions, StarterPlacementOptions,
+  ServerlessBuildOptions, StarterPlacementOptions, FailoverOptions, CloudOpsApiOptions,
 } from './core/pattern-options';
 export type { WorkerServiceInput } from './core/components/worker-service';
 export type { ServerlessFunctionInput, ServerlessWorkerInput } from './core/components/serverless-worker';

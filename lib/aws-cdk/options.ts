@@ -113,6 +113,12 @@ export interface TemporalDeploymentSharedProps extends DeploymentOptions {
   readonly regions?: { [awsRegion: string]: RegionPlacement };
   /** Account for the stacks the construct creates. @default - CDK_DEFAULT_ACCOUNT (the CLI's current account), else account-agnostic */
   readonly account?: string;
+  /**
+   * The Worker side's recovery-time objective: when the deployment's recovery-time estimate (see the generated runbook) exceeds it, synthesis fails
+   * naming the largest part of the estimate and the change that would meet it (rule `TEMPORAL_RECOVERY_TIME_OBJECTIVE`).
+   * @default - none: the estimate is only reported
+   */
+  readonly recoveryTimeObjective?: Duration;
 }
 
 /** Props of the single-namespace pattern constructs. */

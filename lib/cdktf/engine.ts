@@ -11,7 +11,7 @@
  */
 
 // --- The engine ------------------------------------------------------------------------------
-export { Annotations, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
+export { Annotations, App, DataResource, Fn, Op, TerraformOutput, TerraformStack, Token } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
 
 // --- The AWS provider, one resource per import -----------------------------------------------
@@ -71,3 +71,8 @@ export { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/l
 export { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 export { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 export { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+
+// The failover state and runbooks (Systems Manager)
+export { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+export { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
+export { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';

@@ -17,7 +17,7 @@ export type { DeploymentPlan, ShardRequest } from '../core/plan';
 export { CpuArchitecture } from '../core/components/service';
 export type {
   DeploymentOptions, NamespaceOptions, ActiveHotOptions, ActiveColdOptions, ActiveActiveOptions, ShardOptions,
-  ServerlessBuildOptions, StarterPlacementOptions,
+  ServerlessBuildOptions, StarterPlacementOptions, FailoverOptions, CloudOpsApiOptions,
 } from '../core/pattern-options';
 export type { WorkerServiceInput } from '../core/components/worker-service';
 export type { ServerlessFunctionInput, ServerlessWorkerInput } from '../core/components/serverless-worker';

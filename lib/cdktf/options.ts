@@ -131,6 +131,12 @@ export interface TemporalDeploymentSharedProps extends DeploymentOptions {
   readonly regions?: { [awsRegion: string]: RegionPlacement };
   /** Tags for every resource that takes them. @default - none beyond the library's own `TemporalDeployment` tag */
   readonly tags?: { [key: string]: string };
+  /**
+   * The Worker side's recovery-time objective, in seconds: when the deployment's recovery-time estimate (see the generated runbook) exceeds it,
+   * synthesis fails naming the largest part of the estimate and the change that would meet it (rule `TEMPORAL_RECOVERY_TIME_OBJECTIVE`).
+   * @default - none: the estimate is only reported
+   */
+  readonly recoveryTimeObjectiveSeconds?: number;
 }
 
 /** Props of the single-namespace pattern constructs. */

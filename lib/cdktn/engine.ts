@@ -18,7 +18,7 @@
  */
 
 // --- The engine ------------------------------------------------------------------------------
-export { Annotations, Fn, TerraformOutput, TerraformStack, Token } from 'cdktn';
+export { Annotations, App, DataResource, Fn, Op, TerraformOutput, TerraformStack, Token } from 'cdktn';
 export type { ITerraformDependable } from 'cdktn';
 
 // --- The AWS provider, one resource per import -----------------------------------------------
@@ -78,3 +78,8 @@ export { S3BucketVersioningA as S3BucketVersioning } from '@cdktn/provider-aws/l
 export { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 export { SqsQueuePolicy } from '@cdktn/provider-aws/lib/sqs-queue-policy';
 export { DataAwsPartition } from '@cdktn/provider-aws/lib/data-aws-partition';
+
+// The failover state and runbooks (Systems Manager)
+export { DataAwsSsmParameter } from '@cdktn/provider-aws/lib/data-aws-ssm-parameter';
+export { SsmDocument } from '@cdktn/provider-aws/lib/ssm-document';
+export { SsmParameter } from '@cdktn/provider-aws/lib/ssm-parameter';

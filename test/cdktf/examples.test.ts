@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
-import { containers, referenced, resourcesOf, synthExample, workerContainers } from './support';
+import { containers, referenced, resourcesOf, synthExample, underState, workerContainers } from './support';
 import { build as buildCold } from '../../examples/cdktf-active-cold/main';
 import { build as buildHot } from '../../examples/cdktf-active-hot/main';
 
@@ -126,13 +126,16 @@ describe('examples/cdktf-active-cold', () => {
     expect(resourcesOf(json, 'aws_vpc').map((v) => [v.region, v.body.cidr_block]).sort()).toEqual(Object.entries(cidr));
   });
 
-  test('the secondary fleet is deployed cold: desired 0, autoscaling minimum 0; the primary runs', () => {
+  test('the secondary fleet is cold while the primary is active (the live failover state): desired 0, autoscaling minimum 0; the primary runs', () => {
     const services = resourcesOf(json, 'aws_ecs_service').filter((s) => s.body.tags.TemporalFleet === 'workers');
-    expect(services.map((s) => [s.region, s.body.desired_count, s.body.tags.TemporalFleetState]).sort()).toEqual([
+    const live = 'us-east-1';
+    expect(services.map((s) => [s.region, underState(s.body.desired_count, live), s.body.tags.TemporalFleetState]).sort()).toEqual([
       ['us-east-1', 2, 'active'], ['us-west-2', 0, 'cold-standby'],
     ]);
     const targets = resourcesOf(json, 'aws_appautoscaling_target');
-    expect(targets.map((t) => [t.region, t.body.min_capacity]).sort()).toEqual([['us-east-1', 2], ['us-west-2', 0]]);
+    expect(targets.map((t) => [t.region, underState(t.body.min_capacity, live)]).sort()).toEqual([['us-east-1', 2], ['us-west-2', 0]]);
+    // After a failover (the state holds us-west-2), the same configuration plans the other way round.
+    expect(targets.map((t) => [t.region, underState(t.body.min_capacity, 'us-west-2')]).sort()).toEqual([['us-east-1', 0], ['us-west-2', 2]]);
     for (const s of services) expect(s.body.lifecycle).toEqual({ ignore_changes: ['desired_count'] });
   });
 
@@ -188,8 +191,9 @@ describe('examples/cdktf-active-cold', () => {
     const primary = failover.find((r) => r.body.failover_routing_policy.type === 'PRIMARY')!;
     expect(lbs[referenced(primary.body.records[0], 'aws_lb')!].region).toBe('us-east-1');
     const checks = resourcesOf(json, 'aws_route53_health_check');
+    // The primary's answers through the failover gate (a calculated check over its own: test/cdktf/failover.test.ts).
     expect(checks.map((c) => [c.body.type, c.body.cloudwatch_alarm_region]).sort()).toEqual([
-      ['CLOUDWATCH_METRIC', 'us-east-1'], ['CLOUDWATCH_METRIC', 'us-west-2'],
+      ['CALCULATED', undefined], ['CLOUDWATCH_METRIC', 'us-east-1'], ['CLOUDWATCH_METRIC', 'us-west-2'],
     ]);
     const zone = resourcesOf(json, 'aws_route53_zone').find((z) => z.body.name === 'paymentscold.temporal.internal')!;
     expect(zone.body.vpc.map((v: any) => v.vpc_region)).toEqual(['us-east-1', 'us-west-2']);
@@ -199,13 +203,17 @@ describe('examples/cdktf-active-cold', () => {
       expect(lb.region).toBe(w.region);
     }
     const codec = resourcesOf(json, 'aws_ecs_service').filter((s) => s.body.tags.TemporalComponent === 'codec');
-    expect(codec.map((s) => [s.region, s.body.desired_count]).sort()).toEqual([['us-east-1', 2], ['us-west-2', 0]]);
+    expect(codec.map((s) => [s.region, underState(s.body.desired_count, 'us-east-1')]).sort()).toEqual([['us-east-1', 2], ['us-west-2', 0]]);
+    expect(codec.map((s) => [s.region, underState(s.body.desired_count, 'us-west-2')]).sort()).toEqual([['us-east-1', 0], ['us-west-2', 2]]);
   });
 
   test('outputs what failing over to the cold region needs', () => {
     const outputs = Object.entries(json.output ?? {});
-    const failover = outputs.filter(([id]) => id.includes('FailoverDesiredCount'));
-    expect(failover.map(([id, o]) => [id.split('_')[1], o.value])).toEqual([['us-west-2', 2]]);
+    // The runbook that makes a region active, per region, and the state it writes (no baked-in failover count).
+    const runbooks = outputs.filter(([id]) => id.includes('FailoverMainActivateRunbook'));
+    expect(runbooks.map(([id, o]) => [id.split('_')[1], String(o.value).startsWith('${aws_ssm_document.')]).sort())
+      .toEqual([['us-east-1', true], ['us-west-2', true]]);
+    expect(outputs.filter(([id]) => id.includes('FailoverDesiredCount'))).toEqual([]);
     expect(outputs.some(([id, o]) => id.includes('us-west-2_CodecServiceName') && String(o.value).includes('aws_ecs_service'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { errorOf, newStack, resourcesOf, synthStack, workerContainers } from './support';
+import { errorOf, newStack, resourcesOf, synthStack, underState, workerContainers } from './support';
 import {
   ActiveActiveDeployment,
   ActiveColdDeployment,
@@ -143,7 +143,8 @@ describe('values unknown at synth (TerraformVariable)', () => {
     expect(east.container.image).toBe('${var.worker_image}');
     expect(east.env.TEMPORAL_NAMESPACE).toBe('orders.a1b2c');
     const services = resourcesOf(json, 'aws_ecs_service').filter((s) => s.region === 'us-east-1');
-    expect(services.map((s) => s.body.desired_count)).toContain('${var.worker_count}');
+    // The primary's count while it is the active region (the live failover state).
+    expect(services.map((s) => underState(s.body.desired_count, 'us-east-1'))).toContain('${var.worker_count}');
     expect(JSON.stringify(json)).toContain('${var.api_key_secret}');
   });
 });
@@ -160,7 +161,9 @@ describe('a replica on GCP (multi-cloud replication)', () => {
     const json = synthStack(stack);
     const fleets = workerContainers(json).map((c) => [c.region, c.env.TEMPORAL_ADDRESS]).sort();
     expect(fleets).toEqual([['us-east-1', 'orders.a1b2c.tmprl.cloud:7233'], ['us-east-2', 'orders.a1b2c.tmprl.cloud:7233']]);
-    expect(resourcesOf(json, 'aws_ecs_service').filter((s) => s.region === 'us-east-2').map((s) => s.body.desired_count)).toEqual([0]);
+    const standby = resourcesOf(json, 'aws_ecs_service').filter((s) => s.region === 'us-east-2');
+    expect(standby.map((s) => underState(s.body.desired_count, 'us-east-1'))).toEqual([0]);
+    expect(standby.map((s) => underState(s.body.desired_count, 'us-east-2'))).toEqual([2]);
   });
 
   test('with PrivateLink it is one clear error', () => {

@@ -261,7 +261,8 @@ describe('Active/Active with a proxy and failover DNS', () => {
   });
 
   test('codec and proxy failover records: alarms in each region read by CLOUDWATCH_METRIC health checks', () => {
-    const alarms = resourcesOf(json, 'aws_cloudwatch_metric_alarm');
+    // The health alarms of the records (the capacity alarms on running tasks are test/cdktf/capacity-alarms.test.ts').
+    const alarms = resourcesOf(json, 'aws_cloudwatch_metric_alarm').filter((a) => a.body.metric_name === 'HealthyHostCount');
     expect(alarms.map((a) => [a.region, a.body.namespace, a.body.metric_name]).sort()).toEqual([
       ['us-east-1', 'AWS/ApplicationELB', 'HealthyHostCount'], ['us-east-1', 'AWS/NetworkELB', 'HealthyHostCount'],
       ['us-west-2', 'AWS/ApplicationELB', 'HealthyHostCount'], ['us-west-2', 'AWS/NetworkELB', 'HealthyHostCount'],
@@ -272,7 +273,8 @@ describe('Active/Active with a proxy and failover DNS', () => {
       'proxy.shipping.temporal.internal PRIMARY primary-us-east-1', 'proxy.shipping.temporal.internal SECONDARY secondary-us-west-2',
     ]);
     // The AWS CDK flavour's settings: missing alarm data is unhealthy, no healthy target for 2 minutes, TTL 30 s.
-    expect(resourcesOf(json, 'aws_route53_health_check').map((c) => c.body.insufficient_data_health_status)).toEqual(['Unhealthy', 'Unhealthy', 'Unhealthy', 'Unhealthy']);
+    const healthChecks = resourcesOf(json, 'aws_route53_health_check').filter((c) => c.body.type === 'CLOUDWATCH_METRIC');
+    expect(healthChecks.map((c) => c.body.insufficient_data_health_status)).toEqual(['Unhealthy', 'Unhealthy', 'Unhealthy', 'Unhealthy']);
     expect(alarms.every((a) => a.body.evaluation_periods === 2 && a.body.treat_missing_data === 'breaching' && /^temporal-.*-no-healthy-targets$/.test(a.body.alarm_name))).toBe(true);
     expect(records.map((r) => r.body.ttl)).toEqual([30, 30, 30, 30]);
   });
@@ -415,9 +417,12 @@ describe('ServerlessWorkers', () => {
   test('Terraform outputs per region: versioned function ARN, invoker role ARN, external ID, Build ID, registration command', () => {
     const outputs = Object.entries(json.output ?? {});
     for (const region of ['eu-west-1', 'eu-central-1']) {
-      const mine = outputs.filter(([id]) => id.startsWith(`Notify_${region}_`));
+      const mine = outputs.filter(([id]) => id.startsWith(`Notify_${region}_`) && id.includes('ServerlessWorkers_'));
       expect(mine.map(([id]) => id.replace(/^.*ServerlessWorkers_|_[A-F0-9]+$/g, '')).sort())
         .toEqual(['BuildId', 'DeploymentName', 'ExternalId', 'FunctionVersionArn', 'InvokerRoleArn', 'RegistrationCommand']);
+      // The region's failover runbook and state parameter (test/cdktf/failover.test.ts).
+      expect(outputs.filter(([id]) => id.startsWith(`Notify_${region}_FailoverMain`)).map(([id]) => id.replace(/^.*FailoverMain|_[A-F0-9]+$/g, '')).sort())
+        .toEqual(['ActivateRunbook', 'StateParameter']);
       expect(mine.find(([id]) => id.includes('FunctionVersionArn'))![1].value).toMatch(/^\$\{aws_lambda_function\..+\.qualified_arn\}$/);
       expect(mine.find(([id]) => id.includes('ExternalId'))![1].value).toBe('temporal-invoker-3f9a1c7d2e');
       expect(mine.find(([id]) => id.includes('RegistrationCommand'))![1].value).toMatch(

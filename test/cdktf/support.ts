@@ -107,6 +107,18 @@ export function referenced(expr: unknown, type: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * A value as Terraform plans it when every failover state parameter holds `live`: the renderer's state conditional
+ * `${(data.aws_ssm_parameter.<reader>.insecure_value == "<region>") ? <a> : <b>}` picks `<a>` or `<b>` (a number, a string, or a reference,
+ * written back as `${<reference>}`); any other value is returned as it is. test/cdktf/failover.test.ts also checks which reader it reads.
+ */
+export function underState(value: unknown, live: string): unknown {
+  const m = typeof value === 'string' ? /^\$\{\(data\.aws_ssm_parameter\.[\w-]+\.insecure_value == "([a-z0-9-]+)"\) \? (.+) : (.+)\}$/.exec(value) : null;
+  if (!m) return value;
+  const branch = live === m[1] ? m[2] : m[3];
+  return branch.startsWith('"') ? JSON.parse(branch) : /^-?\d+(\.\d+)?$/.test(branch) ? Number(branch) : `\${${branch}}`;
+}
+
 /** Captures the error a function throws (fails the test if it does not throw). */
 export function errorOf(fn: () => unknown): Error {
   try {

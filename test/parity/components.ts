@@ -18,6 +18,7 @@
 import {
   ComponentRouting, DeploymentPlan, FleetState, WorkerRuntime,
 } from '../../lib/core';
+import { declaredStates, evaluateState } from '../aws-cdk/state';
 
 /** A Temporal Cloud name (a Regional Endpoint record, a single-region namespace's zone apex), with or without the final dot. */
 const TEMPORAL_NAME = /(^|\.)tmprl\.cloud\.?$/;
@@ -117,10 +118,20 @@ export function extractFromTerraform(tf: Json): ComponentSet {
     const env: Record<string, string> = Object.fromEntries((container.environment ?? []).map((e: Json) => [e.name, e.value]));
     return { ...s, container, env };
   });
+  // A count that follows the failover state (`${(<reader> == "<region>") ? <a> : <b>}`), as deployed with the declared state: the value of the
+  // state parameter the reader reads.
+  const parameters = byName('aws_ssm_parameter');
+  const asDeclared = (v: unknown): unknown => {
+    const m = typeof v === 'string' ? /^\$\{\(data\.aws_ssm_parameter\.([\w-]+)\.insecure_value == "([a-z0-9-]+)"\) \? (.+) : (.+)\}$/.exec(v) : null;
+    if (!m) return v;
+    const parameter = parameters[ref(tf.data?.aws_ssm_parameter?.[m[1]]?.name, 'aws_ssm_parameter') ?? ''];
+    const branch = parameter?.body.value === m[2] ? m[3] : m[4];
+    return /^\d+$/.test(branch) ? Number(branch) : branch;
+  };
   // A service's minimum task count under autoscaling (the scalable target names the service).
-  const minCapacity = (s: { name: string }) => scaling.find((t) => ref(t.body.resource_id, 'aws_ecs_service') === s.name)?.body.min_capacity;
+  const minCapacity = (s: { name: string }) => asDeclared(scaling.find((t) => ref(t.body.resource_id, 'aws_ecs_service') === s.name)?.body.min_capacity) as number | undefined;
   const observedState = (s: { name: string; body: Json }, declared: string | undefined): string => {
-    const desired = s.body.desired_count ?? 1;
+    const desired = asDeclared(s.body.desired_count) ?? 1;
     const min = minCapacity(s);
     if (desired === 0) return min !== undefined && min > 0 ? 'cold-standby(but autoscaling minimum > 0)' : 'cold-standby';
     return declared && declared !== FleetState.COLD_STANDBY ? declared : 'running';
@@ -199,7 +210,9 @@ export function extractFromTerraform(tf: Json): ComponentSet {
     const regionOf = (r: Json | undefined) => (r ? lbs[ref(r.body.records, 'aws_lb') ?? '']?.region : undefined) ?? '(none)';
     const p = side('PRIMARY');
     const zone = zones[ref(p?.body.zone_id, 'aws_route53_zone') ?? ''];
-    const check = healthChecks[ref(p?.body.health_check_id, 'aws_route53_health_check') ?? ''];
+    const own = healthChecks[ref(p?.body.health_check_id, 'aws_route53_health_check') ?? ''];
+    // A gated PRIMARY answers through a CALCULATED check over its own (the failover gate).
+    const check = own?.body.type === 'CALCULATED' ? healthChecks[ref(own.body.child_healthchecks?.[0], 'aws_route53_health_check') ?? ''] : own;
     const kind = check?.body.type === 'CLOUDWATCH_METRIC' ? 'cloudwatch-alarm' : (check ? 'http' : '(no health check)');
     return `${name.split('.')[0]} PRIMARY=${regionOf(p)} SECONDARY=${regionOf(side('SECONDARY'))} ${zone?.body.vpc?.length ? 'private' : 'public'} ${kind}`;
   });
@@ -253,9 +266,17 @@ export interface CloudFormationIndex {
  * region with its name). References between stacks are followed: `Fn::GetStackOutput` (the weak
  * cross-region references the CDK flavour's links stacks use) and `Fn::ImportValue` (same-region exports).
  */
-export function cloudFormationIndex(templatesByRegion: Record<string, Json | CloudFormationStack[]>): CloudFormationIndex {
-  const stacks = Object.entries(templatesByRegion).flatMap(([region, v]) =>
+export function cloudFormationIndex(
+  templatesByRegion: Record<string, Json | CloudFormationStack[]>, opts: { readonly asDeclared?: boolean } = {},
+): CloudFormationIndex {
+  const given = Object.entries(templatesByRegion).flatMap(([region, v]) =>
     (Array.isArray(v) ? v : [{ stackName: `(${region})`, template: v }]).map((st) => ({ ...st, region })));
+  // With `asDeclared`: counts, thresholds and gates that follow the failover state, as deployed with the declared state (the state stacks'
+  // parameter values). Without it, `Fn::If` on the state stays for the caller to read both branches.
+  const declared = declaredStates(given.map((st) => st.template));
+  const stacks = opts.asDeclared
+    ? given.map((st) => ({ ...st, template: evaluateState(st.template, (name) => declared[name] ?? '(undeclared state)') }))
+    : given;
   const resources = new Map<string, CfnResource>();
   for (const st of stacks) {
     for (const [id, r] of Object.entries<Json>(st.template.Resources ?? {})) {
@@ -328,7 +349,7 @@ export function extractFromCloudFormation(templatesByRegion: Record<string, Json
   const out: Record<keyof ComponentSet, string[]> = {
     fleets: [], endpoints: [], zoneRecords: [], routes: [], codecServers: [], proxies: [], failoverRecords: [], functions: [],
   };
-  const { stacks, refs, literal, ofType, first } = cloudFormationIndex(templatesByRegion);
+  const { stacks, refs, literal, ofType, first } = cloudFormationIndex(templatesByRegion, { asDeclared: true });
 
   const services = ofType('AWS::ECS::Service').map((s) => {
     const td = first(s.r.Properties.TaskDefinition, s.stackName, 'AWS::ECS::TaskDefinition');
@@ -342,9 +363,11 @@ export function extractFromCloudFormation(templatesByRegion: Record<string, Json
   const declared = (s: CfnResource) => {
     const st = stacks.find((x) => x.stackName === s.stackName)!;
     const o = Object.values<Json>(st.template.Outputs ?? {}).find((x) => refs(x.Value, s.stackName).some((r) => r.key === s.key)
-      && /fleet for .* \(([a-z-]+)\)$/.test(x.Description ?? ''));
-    const m = /^(\w+) fleet for .* \(([a-z-]+)\)$/.exec(o?.Description ?? '');
-    return { role: m?.[1] ?? 'worker', state: m?.[2] };
+      && /fleet for .* \((.+)\)$/.test(x.Description ?? ''));
+    const m = /^(\w+) fleet for .* \((.+)\)$/.exec(o?.Description ?? '');
+    // A fleet whose count follows the failover state reports no state: its counts as deployed tell it (running: active; none: cold).
+    const follows = m !== null && /follows the failover state/.test(m[2]);
+    return { role: m?.[1] ?? 'worker', state: follows ? FleetState.ACTIVE : m && /^[a-z-]+$/.test(m[2]) ? m[2] : undefined };
   };
   const stateOf = (s: CfnResource, declaredState: string | undefined) => {
     if ((s.r.Properties.DesiredCount ?? 1) === 0) return (scalingMin(s) ?? 0) > 0 ? 'cold-standby(but autoscaling minimum > 0)' : 'cold-standby';
@@ -400,7 +423,11 @@ export function extractFromCloudFormation(templatesByRegion: Record<string, Json
 
   const strip = (n: string) => n.replace(/\.$/, '');
   const healthKind = (rec: CfnResource) => {
-    const hc = first(rec.r.Properties.HealthCheckId, rec.stackName, 'AWS::Route53::HealthCheck');
+    const own = first(rec.r.Properties.HealthCheckId, rec.stackName, 'AWS::Route53::HealthCheck');
+    // A gated PRIMARY answers through a CALCULATED check over its own (the failover gate).
+    const hc = own?.r.Properties.HealthCheckConfig?.Type === 'CALCULATED'
+      ? first(own.r.Properties.HealthCheckConfig.ChildHealthChecks?.[0], own.stackName, 'AWS::Route53::HealthCheck')
+      : own;
     if (!hc) return '(no health check)';
     return hc.r.Properties.HealthCheckConfig?.Type === 'CLOUDWATCH_METRIC' ? 'cloudwatch-alarm' : 'http';
   };

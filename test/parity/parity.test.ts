@@ -64,8 +64,15 @@ describe('a deliberately broken renderer fails parity', () => {
       const [, td] = firstOf(j, 'aws_ecs_task_definition', (b) => b.container_definitions.includes('TEMPORAL_ADDRESS'));
       td.container_definitions = td.container_definitions.replace(/aws-us-[a-z0-9-]+\.region\.tmprl\.cloud:7233/, 'orders.a1b2c.tmprl.cloud:7233');
     }, 'fleets'],
-    ['starts the cold standby fleet', cold, (j) => { firstOf(j, 'aws_ecs_service', (b) => b.desired_count === 0 && b.tags.TemporalFleet)[1].desired_count = 2; }, 'fleets'],
-    ['leaves autoscaling able to start the cold fleet', cold, (j) => { firstOf(j, 'aws_appautoscaling_target', (b) => b.min_capacity === 0)[1].min_capacity = 2; }, 'fleets'],
+    // The cold region's counts follow the failover state: `${(<state> == "us-west-2") ? <active> : <standby>}`; the break is in the standby side.
+    ['starts the cold standby fleet', cold, (j) => {
+      const [, s] = firstOf(j, 'aws_ecs_service', (b) => b.provider === 'aws.us-west-2' && b.tags.TemporalFleet && String(b.desired_count).endsWith(': 0}'));
+      s.desired_count = s.desired_count.replace(/: 0\}$/, ': 2}');
+    }, 'fleets'],
+    ['leaves autoscaling able to start the cold fleet', cold, (j) => {
+      const [, t] = firstOf(j, 'aws_appautoscaling_target', (b) => b.provider === 'aws.us-west-2' && String(b.min_capacity).endsWith(': 0}'));
+      t.min_capacity = t.min_capacity.replace(/: 0\}$/, ': 2}');
+    }, 'fleets'],
     ['forgets the route back from the peer VPC', cold, (j) => {
       for (const [name, r] of Object.entries<any>(j.resource.aws_route)) {
         if (r.vpc_peering_connection_id && r.provider === 'aws.us-west-2') delete j.resource.aws_route[name];

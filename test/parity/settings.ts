@@ -21,9 +21,10 @@
  */
 import { CfnResource, cloudFormationIndex, CloudFormationStack } from './components';
 import {
-  AuthMethod, codecServerUrl, DeploymentPlan, WorkerRuntime, fleetEnvironment, functionEnvironment, PRIVATE_ZONE_DEFAULTS, ServerlessEnv,
-  ServiceSettings,
+  AuthMethod, codecServerUrl, DeploymentPlan, FailoverCapacity, WorkerRuntime, fleetEnvironment, functionEnvironment, PRIVATE_ZONE_DEFAULTS,
+  ServerlessEnv, ServiceSettings,
 } from '../../lib/core';
+import { FAILOVER_DEFAULTS } from '../../lib/core/components/failover-state';
 import { regionHardening } from '../../lib/core/components/hardening';
 import { regionNetwork } from '../../lib/core/components/network';
 
@@ -52,6 +53,11 @@ export interface SettingSet {
   readonly healthAlarms: string[];
   /** Private zone records: `<vpc region> <zone> <name> <type> ttl=`. */
   readonly zoneRecords: string[];
+  /**
+   * Capacity alarms on an ECS service's running task count: `<region> <name> <namespace> <metric> <statistic> dims= period= evaluationPeriods=
+   * datapoints= threshold= <comparison> missing=`; a value that follows the failover state is `<while active>/<on standby>`.
+   */
+  readonly capacityAlarms: string[];
   /** Serverless functions: `<region> function <namespace> runtime= memory= timeout= arch= handler= logs= alias=`. */
   readonly functions: string[];
   /** AWS service endpoints of VPCs without internet egress: `<region> <service> <Interface|Gateway> [privateDns=]`. */
@@ -65,7 +71,8 @@ export interface SettingSet {
 
 /** The kinds of settings, in a stable order. */
 export const SETTING_KINDS: ReadonlyArray<keyof SettingSet> = [
-  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'functions', 'serviceEndpoints', 'hardening',
+  'services', 'environment', 'loadBalancers', 'failoverRecords', 'healthAlarms', 'zoneRecords', 'capacityAlarms', 'functions', 'serviceEndpoints',
+  'hardening',
 ];
 
 function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
@@ -80,6 +87,7 @@ function settingSet(parts: { [K in keyof SettingSet]: string[] }): SettingSet {
     failoverRecords: distinct(parts.failoverRecords),
     healthAlarms: distinct(parts.healthAlarms),
     zoneRecords: sorted(parts.zoneRecords),
+    capacityAlarms: sorted(parts.capacityAlarms),
     functions: sorted(parts.functions),
     serviceEndpoints: sorted(parts.serviceEndpoints),
     hardening: sorted(parts.hardening),
@@ -119,9 +127,10 @@ interface ServiceFacts {
   readonly health?: readonly unknown[];
 }
 
-/** A codec server's or proxy's service: no autoscaling. */
-function componentFacts(s: ServiceSettings): ServiceFacts {
-  return { cpu: s.cpu, memory: s.memoryLimitMiB, arch: s.cpuArchitecture, desired: s.desiredCount, logs: s.logRetentionDays };
+/** A codec server's or proxy's service: no autoscaling (its count by the live state when it follows the failover state). */
+function componentFacts(s: ServiceSettings, cap?: FailoverCapacity): ServiceFacts {
+  const desired = cap ? byState(cap.whenActive.desiredCount, cap.whenStandby.desiredCount) : s.desiredCount;
+  return { cpu: s.cpu, memory: s.memoryLimitMiB, arch: s.cpuArchitecture, desired, logs: s.logRetentionDays };
 }
 
 function serviceLine(key: string, f: ServiceFacts): string {
@@ -179,6 +188,41 @@ interface AlarmFacts {
   readonly threshold: unknown;
   readonly comparison: unknown;
   readonly missing: unknown;
+}
+
+/** A capacity alarm: `<region> <name> <namespace> <metric> <statistic> dims= period= evaluationPeriods= datapoints= threshold= <comparison> missing=`. */
+function capacityAlarmLine(region: string, a: Omit<AlarmFacts, 'on'> & { readonly dimensions: unknown }): string {
+  return `${region} ${a.name} ${a.namespace} ${a.metric} ${a.statistic} dims=${a.dimensions} period=${a.period} evaluationPeriods=${a.evaluationPeriods}`
+    + ` datapoints=${a.datapoints} threshold=${a.threshold} ${a.comparison} missing=${a.missing}`;
+}
+
+/** A value that follows the failover state as `<while active>/<on standby>` (the same value on both sides: that value). */
+function byState(whenActive: unknown, whenStandby: unknown): string {
+  return whenActive === whenStandby ? String(whenActive) : `${whenActive}/${whenStandby}`;
+}
+
+/**
+ * The desired count of an autoscaled fleet that follows the failover state, while active: `auto` (autoscaling owns it: CloudFormation leaves it out,
+ * Terraform writes it at creation and ignores it after), on standby its count.
+ */
+const AUTO = 'auto';
+
+/** A Terraform value that follows the failover state, `${(<state> == "<region>") ? <a> : <b>}`, as `<a>/<b>` (`active` replaced when given). */
+function tfStateValue(v: unknown, active?: string): unknown {
+  const m = typeof v === 'string' ? /^\$\{\(data\.aws_ssm_parameter\.[\w-]+\.insecure_value == "[a-z0-9-]+"\) \? "?([^"]*?)"? : "?([^"]*?)"?\}$/.exec(v) : null;
+  return m ? byState(active ?? m[1], m[2]) : v;
+}
+
+/** A CloudFormation value that follows the failover state, `Fn::If` on the state's condition, as `<while active>/<on standby>` (`AWS::NoValue`: `auto`). */
+function cfnStateValue(v: unknown): unknown {
+  const ifs = v && typeof v === 'object' ? (v as Json)['Fn::If'] : undefined;
+  const side = (x: any) => (x && typeof x === 'object' && x.Ref === 'AWS::NoValue' ? AUTO : x);
+  return ifs ? byState(side(ifs[1]), side(ifs[2])) : v;
+}
+
+/** The gate of a failover record's PRIMARY side (planned, or read from a `CALCULATED` health check): ` gate=<tag> threshold=<open>/<closed>`. */
+function gateSuffix(tag: unknown, threshold: unknown): string {
+  return ` gate=${tag} threshold=${threshold}`;
 }
 
 function alarmLine(component: string, region: string, a: AlarmFacts): string {
@@ -243,14 +287,16 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
     for (const f of r.fleets.filter((x) => x.runtime === WorkerRuntime.FARGATE)) {
       const key = `${f.awsRegion} ${f.role} ${f.namespace}`;
       const s = f.service;
+      // A fleet that follows the failover state: its counts by the live state, `<while active>/<on standby>`.
+      const cap = f.failoverCapacity;
       out.services.push(s ? serviceLine(key, {
         cpu: s.cpu,
         memory: s.memoryLimitMiB,
         arch: s.cpuArchitecture,
-        desired: s.desiredCount,
+        desired: cap ? byState(AUTO, cap.whenStandby.desiredCount) : s.desiredCount,
         scaling: s.scaling && {
-          min: s.scaling.minCapacity,
-          max: s.scaling.maxCapacity,
+          min: cap ? byState(cap.whenActive.minCapacity, cap.whenStandby.minCapacity) : s.scaling.minCapacity,
+          max: cap ? byState(cap.whenActive.maxCapacity, cap.whenStandby.maxCapacity) : s.scaling.maxCapacity,
           targetCpu: s.scaling.targetCpuUtilizationPercent,
           scaleOut: s.scaling.scaleOutCooldownSeconds,
           scaleIn: s.scaling.scaleInCooldownSeconds,
@@ -271,7 +317,7 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
     for (const c of r.codecServers) {
       const s = c.settings;
       const key = `${r.awsRegion} ${CODEC}`;
-      out.services.push(serviceLine(key, componentFacts(s)));
+      out.services.push(serviceLine(key, componentFacts(s, c.failoverCapacity)));
       out.environment.push(...environmentLines(key, s.environment, []));
       out.loadBalancers.push(loadBalancerLine(key, {
         container: `${s.containerName}:${s.containerPort}`,
@@ -291,7 +337,7 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
     for (const p of r.proxies) {
       const s = p.settings;
       const key = `${r.awsRegion} ${PROXY}`;
-      out.services.push(serviceLine(key, componentFacts(s)));
+      out.services.push(serviceLine(key, componentFacts(s, p.failoverCapacity)));
       out.environment.push(...environmentLines(key, s.environment, []));
       // The proxy sits behind an internal Network Load Balancer (TCP passthrough, health-checked over TCP).
       out.loadBalancers.push(loadBalancerLine(key, {
@@ -329,8 +375,10 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
     const check = f.healthCheck === 'cloudwatch-alarm' ? 'CLOUDWATCH_METRIC' : 'HTTPS';
     for (const [side, region, instance] of [['PRIMARY', f.primaryRegion, f.primaryComponentId], ['SECONDARY', f.secondaryRegion, f.secondaryComponentId]]) {
       const alarm = f.alarms[region];
+      const gate = side === 'PRIMARY' && f.gate
+        ? gateSuffix(f.gate.tag, byState(FAILOVER_DEFAULTS.gate.healthThresholdWhenActive, FAILOVER_DEFAULTS.gate.healthThresholdWhenStandby)) : '';
       out.failoverRecords.push(`${f.recordName} ${side} -> ${componentRef(instance, region)} CNAME ttl=${f.ttlSeconds} check=${check}`
-        + ` insufficientData=${f.insufficientDataHealthStatus} alarm=${alarm ? `${alarm.alarmName}@${region}` : '(none)'}`);
+        + ` insufficientData=${f.insufficientDataHealthStatus} alarm=${alarm ? `${alarm.alarmName}@${region}` : '(none)'}${gate}`);
       if (alarm) {
         out.healthAlarms.push(alarmLine(f.component, region, {
           name: alarm.alarmName,
@@ -346,6 +394,25 @@ export function settingsFromPlan(plan: DeploymentPlan): SettingSet {
           missing: alarm.treatMissingData,
         }));
       }
+    }
+  }
+  const capacity = FAILOVER_DEFAULTS.capacityAlarm;
+  for (const r of plan.regions) {
+    for (const a of r.capacityAlarms ?? []) {
+      const follows = a.unit !== undefined;
+      out.capacityAlarms.push(capacityAlarmLine(r.awsRegion, {
+        name: a.alarmName,
+        namespace: capacity.namespace,
+        metric: capacity.metricName,
+        statistic: capacity.statistic,
+        dimensions: 'ClusterName,ServiceName',
+        period: a.periodSeconds,
+        evaluationPeriods: a.evaluationPeriods,
+        datapoints: a.evaluationPeriods,
+        threshold: follows ? byState(a.minRunningWhenActive, a.minRunningWhenStandby) : a.minRunningWhenActive,
+        comparison: capacity.comparisonOperator,
+        missing: follows ? byState(capacity.treatMissingDataWhenActive, capacity.treatMissingDataWhenStandby) : capacity.treatMissingDataWhenActive,
+      }));
     }
   }
   for (const r of plan.regions) {
@@ -438,10 +505,10 @@ export function settingsFromTerraform(tf: Json): SettingSet {
       cpu: s.td?.body.cpu,
       memory: s.td?.body.memory,
       arch: s.td?.body.runtime_platform?.cpu_architecture,
-      desired: s.body.desired_count,
+      desired: tfStateValue(s.body.desired_count, target ? AUTO : undefined),
       scaling: target && {
-        min: target.body.min_capacity,
-        max: target.body.max_capacity,
+        min: tfStateValue(target.body.min_capacity),
+        max: tfStateValue(target.body.max_capacity),
         targetCpu: tt?.predefined_metric_specification?.predefined_metric_type === 'ECSServiceAverageCPUUtilization' ? tt.target_value : '(no CPU policy)',
         scaleOut: tt?.scale_out_cooldown,
         scaleIn: tt?.scale_in_cooldown,
@@ -486,12 +553,16 @@ export function settingsFromTerraform(tf: Json): SettingSet {
   const alarms = byName('aws_cloudwatch_metric_alarm');
   for (const r of records.filter((x) => x.body.failover_routing_policy)) {
     const target = ref(r.body.records, 'aws_lb');
-    const check = healthChecks[ref(r.body.health_check_id, 'aws_route53_health_check') ?? ''];
+    const own = healthChecks[ref(r.body.health_check_id, 'aws_route53_health_check') ?? ''];
+    // A gated side's check is a CALCULATED one over the side's own check.
+    const gate = own?.body.type === 'CALCULATED' ? own : undefined;
+    const check = gate ? healthChecks[ref(gate.body.child_healthchecks?.[0], 'aws_route53_health_check') ?? ''] : own;
     const alarm = check && alarms[ref(check.body.cloudwatch_alarm_name, 'aws_cloudwatch_metric_alarm') ?? ''];
     const alarmName = alarm ? alarm.body.alarm_name : check?.body.cloudwatch_alarm_name;
     out.failoverRecords.push(`${r.body.name} ${r.body.failover_routing_policy.type} -> ${target ? lbLabel(target) : normalize(r.body.records)} ${r.body.type}`
       + ` ttl=${r.body.ttl} check=${check?.body.type ?? '(none)'} insufficientData=${check?.body.insufficient_data_health_status ?? '(unset)'}`
-      + ` alarm=${alarmName ? `${alarmName}@${check.body.cloudwatch_alarm_region}` : '(none)'}`);
+      + ` alarm=${alarmName ? `${alarmName}@${check.body.cloudwatch_alarm_region}` : '(none)'}`
+      + (gate ? gateSuffix(gate.body.tags?.[FAILOVER_DEFAULTS.gate.tagKey], tfStateValue(gate.body.child_health_threshold)) : ''));
     if (alarm) {
       const b = alarm.body;
       const on = ref(b.dimensions?.LoadBalancer, 'aws_lb');
@@ -520,6 +591,28 @@ export function settingsFromTerraform(tf: Json): SettingSet {
     for (const v of zone?.body.vpc ?? [{ vpc_region: '(public zone)' }]) {
       out.zoneRecords.push(`${v.vpc_region ?? zone.region} ${zone?.body.name ?? '(no zone)'} ${r.body.name} ${r.body.type} ${r.body.alias ? 'alias' : `ttl=${r.body.ttl}`}`);
     }
+  }
+
+  // Capacity alarms (a value that follows the state is a conditional on the state parameter: `${<live> == "<region>" ? <a> : <b>}`).
+  const conditional = (v: unknown): string => {
+    const m = typeof v === 'string' ? /^\$\{.*\?\s*"?([^":]*?)"?\s*:\s*"?([^"]*?)"?\s*\}$/.exec(v) : null;
+    return m ? byState(m[1], m[2]) : String(v);
+  };
+  for (const a of all('aws_cloudwatch_metric_alarm').filter((x) => x.body.metric_name === FAILOVER_DEFAULTS.capacityAlarm.metricName)) {
+    const b = a.body;
+    out.capacityAlarms.push(capacityAlarmLine(a.region, {
+      name: b.alarm_name,
+      namespace: b.namespace,
+      metric: b.metric_name,
+      statistic: b.statistic,
+      dimensions: Object.keys(b.dimensions ?? {}).join(','),
+      period: b.period,
+      evaluationPeriods: b.evaluation_periods,
+      datapoints: b.datapoints_to_alarm,
+      threshold: conditional(b.threshold),
+      comparison: b.comparison_operator,
+      missing: conditional(b.treat_missing_data),
+    }));
   }
 
   // Serverless Worker functions.
@@ -629,10 +722,10 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
       cpu: td.Cpu,
       memory: td.Memory,
       arch: td.RuntimePlatform?.CpuArchitecture,
-      desired: s.r.Properties.DesiredCount,
+      desired: cfnStateValue(s.r.Properties.DesiredCount),
       scaling: target && {
-        min: target.r.Properties.MinCapacity,
-        max: target.r.Properties.MaxCapacity,
+        min: cfnStateValue(target.r.Properties.MinCapacity),
+        max: cfnStateValue(target.r.Properties.MaxCapacity),
         targetCpu: tt?.PredefinedMetricSpecification?.PredefinedMetricType === 'ECSServiceAverageCPUUtilization' ? tt.TargetValue : '(no CPU policy)',
         scaleOut: tt?.ScaleOutCooldown,
         scaleIn: tt?.ScaleInCooldown,
@@ -689,12 +782,18 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
   for (const r of records.filter((x) => x.r.Properties.Failover)) {
     const p = r.r.Properties;
     const target = first(p.ResourceRecords ?? p.AliasTarget, r.stackName, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
-    const check = first(p.HealthCheckId, r.stackName, 'AWS::Route53::HealthCheck')?.r.Properties.HealthCheckConfig;
+    const own = first(p.HealthCheckId, r.stackName, 'AWS::Route53::HealthCheck');
+    // A gated side's check is a CALCULATED one over the side's own check.
+    const gate = own?.r.Properties.HealthCheckConfig?.Type === 'CALCULATED' ? own.r.Properties : undefined;
+    const check = (gate ? first(gate.HealthCheckConfig.ChildHealthChecks?.[0], own!.stackName, 'AWS::Route53::HealthCheck') : own)
+      ?.r.Properties.HealthCheckConfig;
     const alarmId = check?.AlarmIdentifier;
     const alarmName = alarmId && normalize(alarmId.Name, r.stackName);
     const alarmRegion = alarmId && normalize(alarmId.Region, r.stackName);
+    const gateTag = gate?.HealthCheckTags?.find((t: Json) => t.Key === FAILOVER_DEFAULTS.gate.tagKey)?.Value;
     out.failoverRecords.push(`${strip(p.Name)} ${p.Failover} -> ${label(target)} ${p.Type} ttl=${p.TTL} check=${check?.Type ?? '(none)'}`
-      + ` insufficientData=${check?.InsufficientDataHealthStatus ?? '(unset)'} alarm=${alarmId ? `${alarmName}@${alarmRegion}` : '(none)'}`);
+      + ` insufficientData=${check?.InsufficientDataHealthStatus ?? '(unset)'} alarm=${alarmId ? `${alarmName}@${alarmRegion}` : '(none)'}`
+      + (gate ? gateSuffix(gateTag, cfnStateValue(gate.HealthCheckConfig.HealthThreshold)) : ''));
     // CloudWatch-alarm health checks read the alarm by name, in its region.
     const alarm = alarmId && alarms.find((a) => a.region === alarmRegion && literal(a.r.Properties.AlarmName) === alarmName);
     if (alarm) {
@@ -726,6 +825,28 @@ export function settingsFromCloudFormation(templatesByRegion: Record<string, Jso
       out.zoneRecords.push(`${literal(v.VPCRegion) ?? '(unresolved)'} ${strip(zone?.r.Properties.Name ?? '(no zone)')} ${strip(p.Name)} ${p.Type}`
         + ` ${p.AliasTarget ? 'alias' : `ttl=${p.TTL}`}`);
     }
+  }
+
+  // Capacity alarms (a value that follows the state is `Fn::If` on the state's condition: while active, on standby).
+  const conditional = (v: unknown): string => {
+    const ifs = v && typeof v === 'object' ? (v as Json)['Fn::If'] : undefined;
+    return ifs ? byState(ifs[1], ifs[2]) : String(v);
+  };
+  for (const a of alarms.filter((x) => x.r.Properties.MetricName === FAILOVER_DEFAULTS.capacityAlarm.metricName)) {
+    const b = a.r.Properties;
+    out.capacityAlarms.push(capacityAlarmLine(a.region, {
+      name: b.AlarmName,
+      namespace: b.Namespace,
+      metric: b.MetricName,
+      statistic: b.Statistic,
+      dimensions: (b.Dimensions ?? []).map((d: Json) => d.Name).join(','),
+      period: b.Period,
+      evaluationPeriods: b.EvaluationPeriods,
+      datapoints: b.DatapointsToAlarm,
+      threshold: conditional(b.Threshold),
+      comparison: b.ComparisonOperator,
+      missing: conditional(b.TreatMissingData),
+    }));
   }
 
   // Serverless Worker functions (the custom resources' functions have no TEMPORAL_NAMESPACE).

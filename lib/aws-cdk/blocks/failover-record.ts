@@ -6,6 +6,7 @@ import {
   checkFailoverRecord, FAILOVER_RECORD_RULE, FailoverHealthCheckType, FailoverRecordInput, FailoverRecordSettings, FailoverSideSettings,
   FailoverTargetInput, resolveFailoverRecord,
 } from '../../core/components/failover-record';
+import { FAILOVER_GATE_OPEN, FAILOVER_GATE_TAG } from '../../core/components/failover-state';
 import { InputChecker, isUnresolved } from '../../core/components/input';
 import { throwIfProblems } from '../../core/errors';
 
@@ -19,6 +20,24 @@ export type { FailoverTargetInput } from '../../core/components/failover-record'
  * name and set identifier (`TemporalComponentHealthAlarm.toFailoverTarget` makes one).
  */
 export interface FailoverTarget extends FailoverTargetInput {}
+
+/**
+ * A gate on the PRIMARY record of a `TemporalFailoverRecord`: a Route 53 `CALCULATED` health check whose only child is the primary target's health
+ * check. With `healthThreshold` 1 the primary's own health decides; with 2 (more than its one child) it is always unhealthy, so Route 53 answers
+ * with the SECONDARY ("If you specify a number greater than the number of child health checks, Route 53 always considers this health check to be
+ * unhealthy": https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html). Moving a failover name on purpose is then one
+ * `UpdateHealthCheck` call on the gate, found by its tag.
+ */
+export interface FailoverGate {
+  /** The value of the gate health check's `temporal-ha:failover-gate` tag (the failover runbooks find gates by it). */
+  readonly tag: string;
+  /**
+   * The gate's `HealthThreshold`: 1 (open: the primary's health decides) or 2 (closed: Route 53 answers with the secondary). A token (for example
+   * a CloudFormation `Fn::If` on the failover state) is read at deploy time.
+   * @default 1
+   */
+  readonly healthThreshold?: number;
+}
 
 /** Construction properties of `TemporalFailoverRecord`. */
 export interface TemporalFailoverRecordProps {
@@ -49,6 +68,8 @@ export interface TemporalFailoverRecordProps {
   readonly ttl?: Duration;
   /** A comment on the records. @default - a description naming the failover target */
   readonly comment?: string;
+  /** Gate the PRIMARY record: a calculated health check over the primary's own, with a threshold that can close it on purpose. @default - none */
+  readonly primaryGate?: FailoverGate;
 }
 
 /**
@@ -65,6 +86,8 @@ export class TemporalFailoverRecord extends Construct {
   public readonly secondaryRecord: route53.CnameRecord;
   /** The health check of the primary target. */
   public readonly primaryHealthCheck: route53.HealthCheck;
+  /** The gate of the PRIMARY record (its health check, over `primaryHealthCheck`), when `primaryGate` is given. */
+  public readonly primaryGateHealthCheck?: route53.HealthCheck;
   /** The health check of the secondary target. */
   public readonly secondaryHealthCheck: route53.HealthCheck;
   /** The record's fully qualified name, without a trailing dot (e.g. `codec.orders.temporal.internal`). */
@@ -95,13 +118,15 @@ export class TemporalFailoverRecord extends Construct {
     const settings = resolveFailoverRecord(input);
     this.recordName = settings.recordName;
     this.healthCheckType = settings.healthCheck.type;
-    [this.primaryHealthCheck, this.primaryRecord] = this.side(props, settings, settings.primary);
-    [this.secondaryHealthCheck, this.secondaryRecord] = this.side(props, settings, settings.secondary);
+    this.primaryHealthCheck = this.healthCheck(settings, settings.primary);
+    this.primaryGateHealthCheck = props.primaryGate && this.gate(settings, settings.primary, this.primaryHealthCheck, props.primaryGate);
+    this.primaryRecord = this.record(props, settings, settings.primary, this.primaryGateHealthCheck ?? this.primaryHealthCheck);
+    this.secondaryHealthCheck = this.healthCheck(settings, settings.secondary);
+    this.secondaryRecord = this.record(props, settings, settings.secondary, this.secondaryHealthCheck);
   }
 
-  /** One target's health check and record. */
-  private side(props: TemporalFailoverRecordProps, s: FailoverRecordSettings, side: FailoverSideSettings):
-  [route53.HealthCheck, route53.CnameRecord] {
+  /** One target's health check. */
+  private healthCheck(s: FailoverRecordSettings, side: FailoverSideSettings): route53.HealthCheck {
     const hc = s.healthCheck;
     const check = new route53.HealthCheck(this, `${side.label}HealthCheck`, hc.type === FailoverHealthCheckType.HTTPS
       ? {
@@ -119,7 +144,14 @@ export class TemporalFailoverRecord extends Construct {
         insufficientDataHealthStatus: hc.insufficientDataHealthStatus as route53.InsufficientDataHealthStatusEnum,
       });
     if (!Token.isUnresolved(s.recordName) && !Token.isUnresolved(side.region)) Tags.of(check).add('Name', side.healthCheckName);
-    const record = new route53.CnameRecord(this, side.label, {
+    return check;
+  }
+
+  /** One target's record, answered while `check` is healthy. */
+  private record(
+    props: TemporalFailoverRecordProps, s: FailoverRecordSettings, side: FailoverSideSettings, check: route53.IHealthCheck,
+  ): route53.CnameRecord {
+    return new route53.CnameRecord(this, side.label, {
       zone: props.zone,
       recordName: props.recordName,
       domainName: side.dnsName,
@@ -129,7 +161,18 @@ export class TemporalFailoverRecord extends Construct {
       healthCheck: check,
       comment: props.comment ?? side.comment,
     });
-    return [check, record];
+  }
+
+  /** A gate over a side's health check: a calculated health check with that check as its only child, tagged for the runbooks. */
+  private gate(s: FailoverRecordSettings, side: FailoverSideSettings, child: route53.HealthCheck, gate: FailoverGate): route53.HealthCheck {
+    const check = new route53.HealthCheck(this, `${side.label}GateHealthCheck`, {
+      type: route53.HealthCheckType.CALCULATED,
+      childHealthChecks: [child],
+      healthThreshold: gate.healthThreshold ?? FAILOVER_GATE_OPEN,
+    });
+    if (!Token.isUnresolved(s.recordName) && !Token.isUnresolved(side.region)) Tags.of(check).add('Name', `${side.healthCheckName} gate`);
+    Tags.of(check).add(FAILOVER_GATE_TAG, gate.tag);
+    return check;
   }
 }
 

@@ -6,4 +6,5 @@ export * from './proxy';
 export * from './cross-region-route';
 export * from './failover-record';
 export * from './serverless-worker';
+export * from './cloud-metric-alarms';
 export { TemporalHaNagFindings } from './policy';

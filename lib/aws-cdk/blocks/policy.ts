@@ -50,6 +50,9 @@ export class TemporalHaNagFindings {
       + 'exist only for TLS listeners, and connection-level visibility comes from the VPC flow logs.',
     'NIST.800.53.R5-ELBv2ACMCertificateRequired': 'The proxy\'s Network Load Balancer has a TCP passthrough listener: the TLS of the Temporal '
       + 'connection ends at Temporal Cloud, whose certificate the Workers verify; a TLS listener with an ACM certificate would end it at the load balancer.',
+    'NIST.800.53.R5-CloudWatchAlarmAction': 'The capacity alarms (running tasks below what the failover state needs) and the failover names\' health '
+      + 'alarms have no actions: Route 53 reads the health alarms, and a team routes alarm state changes with its own EventBridge rule or SNS topic '
+      + '(the README shows the rule); the library does not choose where pages go.',
     'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW': 'Public subnets exist only for NAT gateways (WorkerEgress.NAT_GATEWAY) or an internet-facing codec '
       + 'server; their default route to the internet gateway is what NAT needs. WorkerEgress.VPC_ENDPOINTS creates no public subnets.',
   };

@@ -3,21 +3,25 @@
  * one stack per region (created or supplied) -> renderRegion for each. A pattern subclass only says which pattern it is and what it adds to the
  * request.
  */
-import { Annotations, CfnResource, CfnWaitConditionHandle, Reference, Stack, Stage, Token, Tokenization } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CfnWaitConditionHandle, Duration, Lazy, Reference, Stack, Stage, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import {
   DeploymentPlan, Finding, formatFinding, needsLinks, normalizeAwsRegion, PlacementFact, PlannedFleet, planAndCheck, planToJson, RegionPlan,
-  StackValueFact,
+  ServiceRef, StackValueFact,
 } from '../../core';
 import { regionHardening } from '../../core/components/hardening';
 import { byRegion } from '../../core/components/input';
 import { givenNetworkProps, regionNetwork } from '../../core/components/network';
 import type { ServerlessFunctionSpec } from '../../core/components/serverless-worker';
 import { FleetObjects, patternInputsOf, patternRequest, propsOf } from '../../core/deployment-props';
+import { renderRunbook, renderTopology } from '../../core/documents';
 import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
 import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
+import { writeDocumentsAtSynth } from '../render/documents';
+import { FailoverRegion, renderFailover } from '../render/failover-runbook';
+import { FailoverState } from '../render/failover-state';
 import { makeLinksStack, renderLinks } from '../render/links';
 import { suppliedZoneFact } from '../render/private-dns';
 import { renderRegion, RenderedRegion } from '../render/region';
@@ -33,7 +37,9 @@ export abstract class TemporalDeploymentBase extends Construct {
   /** @internal */
   protected readonly _stacks = new Map<string, Stack>();
   /** @internal */
-  protected _linksStacks = new Map<string, Stack>();
+  protected readonly _linksStacks = new Map<string, Stack>();
+  /** The construct each region's resources are created under (in the region's stack). */
+  private readonly regionScopes = new Map<string, Construct>();
 
   protected constructor(scope: Construct, id: string, kind: string, given: TemporalDeploymentSharedProps) {
     super(scope, id);
@@ -54,7 +60,7 @@ export abstract class TemporalDeploymentBase extends Construct {
     const { plan, warnings } = planAndCheck(patternRequest({
       kind,
       constructPath: this.node.path,
-      props,
+      props: { ...props, recoveryTimeObjectiveSeconds: secondsOf(props.recoveryTimeObjective) },
       inputs,
       placements,
       serverlessFunction: functionSpecOf(fleets),
@@ -65,12 +71,14 @@ export abstract class TemporalDeploymentBase extends Construct {
     this.warnings = warnings;
     this.annotate(this.warnings);
     this.checkEnclosingStack(kind, supplied);
+    const state = new FailoverState({ failover: this._plan.failover, stateStack: (awsRegion) => this.stateStack(awsRegion, kind, props.account) });
 
     for (const region of this._plan.regions.filter((r) => r.needsVpc || r.functions.length > 0)) {
       const placement = supplied[region.awsRegion] ?? supplied[`aws-${region.awsRegion}`] ?? {};
       const stack = placement.stack ?? this.stackFor(region, props.account);
       this._stacks.set(region.awsRegion, stack);
       const regionScope = new Construct(stack, placement.stack ? `${id}-${region.awsRegion}` : 'Temporal');
+      this.regionScopes.set(region.awsRegion, regionScope);
       this._rendered.set(region.awsRegion, renderRegion({
         scope: regionScope,
         region,
@@ -86,6 +94,7 @@ export abstract class TemporalDeploymentBase extends Construct {
         workerSubnets: placement.workerSubnets,
         componentSubnets: placement.componentSubnets,
         workerSecurityGroups: placement.workerSecurityGroups,
+        state: state.value,
       }));
     }
 
@@ -93,26 +102,93 @@ export abstract class TemporalDeploymentBase extends Construct {
     for (const stack of this._stacks.values()) keepDeployable(stack, id);
 
     if (this._plan.regions.some(needsLinks) || this._plan.failoverRecords.length > 0) {
-      this._linksStacks = renderLinks({
+      renderLinks({
         plan: this._plan,
         rendered: this._rendered,
-        linksStack: (awsRegion) => {
-          const base = this._stacks.get(awsRegion)!;
-          const parent = this.linksParent(base);
-          // Beside a supplied stack, the links stack is a child of the App or Stage: its id names the deployment (several may have links there).
-          return makeLinksStack(parent, parent === this ? `${awsRegion}-links` : `${id}-${awsRegion}-links`, {
-            stackName: `${id}-${awsRegion}-links`,
-            region: awsRegion,
-            account: Token.isUnresolved(base.account) ? undefined : base.account,
-            description: `${kind} ${id}: cross-region routes and private DNS for the Workers in ${awsRegion}`,
-          });
-        },
+        linksStack: (awsRegion) => this.linksStackFor(awsRegion, kind),
         cidrOf: (awsRegion) => {
           const placed = supplied[awsRegion]?.vpc ?? supplied[`aws-${awsRegion}`]?.vpc;
           return placed ? knownCidr(placed) ?? placed.vpcCidrBlock : this._plan.regions.find((r) => r.awsRegion === awsRegion)!.defaultVpcCidr;
         },
+        state: state.value,
       });
     }
+    renderFailover(this._plan, state, (awsRegion) => this.failoverRegion(awsRegion, kind));
+    state.emitStateStacks();
+    writeDocumentsAtSynth(this, this._plan);
+  }
+
+  /** A region's links stack (created on first use): cross-region routes and private DNS. */
+  private linksStackFor(awsRegion: string, kind: string): Stack {
+    const existing = this._linksStacks.get(awsRegion);
+    if (existing) return existing;
+    const id = this.node.id;
+    const base = this._stacks.get(awsRegion)!;
+    const parent = this.linksParent(base);
+    // Beside a supplied stack, the links stack is a child of the App or Stage: its id names the deployment (several may have links there).
+    const stack = makeLinksStack(parent, parent === this ? `${awsRegion}-links` : `${id}-${awsRegion}-links`, {
+      stackName: `${id}-${awsRegion}-links`,
+      region: awsRegion,
+      account: Token.isUnresolved(base.account) ? undefined : base.account,
+      description: `${kind} ${id}: cross-region routes and private DNS for the Workers in ${awsRegion}`,
+    });
+    this._linksStacks.set(awsRegion, stack);
+    return stack;
+  }
+
+  /**
+   * A region's failover state stack (`<id>-<region>-state`): the SSM parameters holding the active region, beside the region's stack (created
+   * or supplied); every stack that reads the state depends on it.
+   */
+  private stateStack(awsRegion: string, kind: string, account?: string): Stack {
+    const id = this.node.id;
+    const base = this._stacks.get(awsRegion);
+    const parent = base ? this.linksParent(base) : this;
+    return new Stack(parent, parent === this ? `${awsRegion}-state` : `${id}-${awsRegion}-state`, {
+      stackName: `${id}-${awsRegion}-state`,
+      env: { region: awsRegion, account: base && !Token.isUnresolved(base.account) ? base.account : account ?? process.env.CDK_DEFAULT_ACCOUNT },
+      description: `${kind} ${id}: the failover state (which region is active) read by the deployment's stacks in ${awsRegion}`,
+    });
+  }
+
+  /**
+   * Where a region's capacity alarms and runbooks go: a stack deployed after every ECS service of the region (they name the services). That is the
+   * region's links stack when it has one, else the region's own stack; when fleets are in stacks of their own (shards, which may wait for the links
+   * stack's records), a failover stack of the region's, after them.
+   */
+  private failoverRegion(awsRegion: string, kind: string): FailoverRegion | undefined {
+    const rendered = this._rendered.get(awsRegion);
+    const regional = this.regionScopes.get(awsRegion);
+    if (!rendered || !regional) return undefined;
+    const links = this._linksStacks.get(awsRegion);
+    const elsewhere = [...rendered.fleetServices.values()].some((s) => Stack.of(s) !== Stack.of(regional) && Stack.of(s) !== links);
+    const stack = elsewhere ? this.failoverStack(awsRegion, kind) : links;
+    const scope = stack ? stack.node.tryFindChild('Temporal') as Construct ?? new Construct(stack, 'Temporal') : regional;
+    const serviceOf = (s: ServiceRef) => (s.kind === 'fleet' ? rendered.fleetServices.get(s.id)
+      : s.kind === 'codec-server' ? rendered.codecServers.get(s.id) : rendered.proxies.get(s.id))?.service;
+    return {
+      scope,
+      lookup: (s) => {
+        const service = serviceOf(s);
+        return service && { clusterName: service.cluster.clusterName, serviceName: service.serviceName };
+      },
+    };
+  }
+
+  /** A region's failover stack (`<id>-<region>-failover`), for runbooks and alarms that must deploy after stacks of their own (shards). */
+  private failoverStack(awsRegion: string, kind: string): Stack {
+    const id = this.node.id;
+    const base = this._stacks.get(awsRegion)!;
+    const parent = this.linksParent(base);
+    const stackId = parent === this ? `${awsRegion}-failover` : `${id}-${awsRegion}-failover`;
+    const existing = parent.node.tryFindChild(stackId);
+    if (existing) return existing as Stack;
+    return makeLinksStack(parent, stackId, {
+      stackName: `${id}-${awsRegion}-failover`,
+      region: awsRegion,
+      account: Token.isUnresolved(base.account) ? undefined : base.account,
+      description: `${kind} ${id}: the failover runbooks and capacity alarms of ${awsRegion}, deployed after every service there`,
+    });
   }
 
   /**
@@ -171,6 +247,24 @@ export abstract class TemporalDeploymentBase extends Construct {
     return planToJson(this._plan);
   }
 
+  /**
+   * The deployment's topology as a Mermaid `architecture-beta` diagram: regions and VPCs, fleets and the Temporal endpoint each dials,
+   * PrivateLink endpoints, zones and records, routes, codec servers, proxies, failover names, functions, the failover state and runbooks.
+   * The same text is written to `<synth output>/temporal-ha/<construct path>/topology.mmd` at every synth.
+   */
+  public topologyDiagram(): string {
+    return renderTopology(this._plan);
+  }
+
+  /**
+   * The failover runbook of this exact deployment, in Markdown: what the namespace needs, before-checks, failing over to and back from each
+   * region (automation, console, CLI), after-checks, what happens while a region is down, every service, record and alarm by name, and the
+   * recovery-time estimate with its parts. The same text is written to `<synth output>/temporal-ha/<construct path>/runbook.md` at every synth.
+   */
+  public failoverRunbook(): string {
+    return renderRunbook(this._plan);
+  }
+
   /** The stacks this construct deployed to, by AWS region. */
   public get stacks(): { [awsRegion: string]: Stack } {
     return Object.fromEntries(this._stacks);
@@ -192,6 +286,12 @@ export type FleetEngineObjects = FleetObjects<WorkerFleetOptions, TemporalCreden
 function functionSpecOf(fleets: Map<string, FleetEngineObjects>): ServerlessFunctionSpec | undefined {
   const sl = [...fleets.values()].find((o) => o.serverless)?.serverless;
   return sl && { ...sl, runtime: sl.runtime?.name, timeoutSeconds: sl.timeout && !sl.timeout.isUnresolved() ? sl.timeout.toSeconds() : undefined };
+}
+
+/** A duration in seconds for the core (a token stays a token: the core reports it). */
+function secondsOf(d: Duration | undefined): number | undefined {
+  if (d === undefined) return undefined;
+  return d.isUnresolved() ? Lazy.number({ produce: () => d.toSeconds() }) : d.toSeconds({ integral: false });
 }
 
 /** A VPC's IPv4 CIDR when it is known at synth (a literal, or the literal of a VPC defined in this app). */

@@ -11,9 +11,11 @@ import { CrossStackReferences, Duration, ReferenceStrength, Stack } from 'aws-cd
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { StateValue } from './failover-state';
 import { emitRemoteRecords, recordsOf } from './private-dns';
 import { RenderedRegion } from './region';
 import { CrossRegionRouteKind, DeploymentPlan, TEMPORAL_GRPC_PORT } from '../../core';
+import { FAILOVER_GATE_CLOSED, FAILOVER_GATE_OPEN } from '../../core/components/failover-state';
 import { byRegion } from '../../core/components/input';
 import { SharedKind, SharedPrivateLink } from '../../core/components/private-zone-registry';
 import { TemporalPeerRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
@@ -26,6 +28,8 @@ export interface RenderLinksInput {
   readonly linksStack: (awsRegion: string) => Stack;
   /** The IPv4 CIDR of a region's worker VPC (literal when the construct created the VPC). */
   readonly cidrOf: (awsRegion: string) => string;
+  /** Values that follow the live failover state (the failover names' gates). */
+  readonly state: StateValue;
 }
 
 /** What every phase of the links reads: the plan, the rendered regions and the links stack of a region. */
@@ -144,9 +148,10 @@ function emitFleetsAfterRecords({ plan, linksOf, get }: Links): void {
 
 /**
  * 5. Failover names for codec servers and proxies: a health alarm per instance (in its own region's stack, named so that other regions can refer
- *    to it), and in each worker VPC of the pair a private zone holding the PRIMARY/SECONDARY records.
+ *    to it), and in each worker VPC of the pair a private zone holding the PRIMARY/SECONDARY records. A gated record's PRIMARY is open while its
+ *    primary region is the unit's active region (read at deploy time), closed otherwise; the runbooks move the gates at failover.
  */
-function emitFailoverNames({ plan, linksOf, get }: Links): void {
+function emitFailoverNames({ plan, input, linksOf, get }: Links): void {
   const zones = new Map<string, route53.PrivateHostedZone>();
   const alarms = new Map<string, string>();
   const serviceOf = (awsRegion: string, component: string) => get(awsRegion).codecServers.get(component) ?? get(awsRegion).proxies.get(component);
@@ -183,6 +188,10 @@ function emitFailoverNames({ plan, linksOf, get }: Links): void {
         secondary,
         privateZone: record.privateZone,
         ttl: Duration.seconds(record.ttlSeconds),
+        primaryGate: record.gate && {
+          tag: record.gate.tag,
+          healthThreshold: input.state(linksOf(awsRegion), record.gate.unit, record.primaryRegion, FAILOVER_GATE_OPEN, FAILOVER_GATE_CLOSED),
+        },
       });
     }
   }

@@ -12,8 +12,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { capacityProps, componentCount, StateValue } from './failover-state';
 import { emitPrivateDns, PrivateDns, recordsOf, resolvesRemoteRecord } from './private-dns';
-import { FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
+import { FailoverCapacity, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
 import type { HardeningSettings } from '../../core/components/hardening';
 import { RegionNetwork, SubnetKind } from '../../core/components/network';
 import { plannedServerlessWorkerInput } from '../../core/components/serverless-worker';
@@ -37,6 +38,8 @@ export interface RenderedRegion {
   readonly cluster?: ecs.ICluster;
   readonly functions: TemporalServerlessWorker[];
   readonly workerServices: TemporalWorkerService[];
+  /** The Worker and starter services by planned fleet id (fleets the links emit are added when they do). */
+  readonly fleetServices: Map<string, TemporalWorkerService>;
   /** By planned id. */
   readonly codecServers: Map<string, TemporalCodecServer>;
   /** By planned id. */
@@ -84,6 +87,8 @@ export interface RenderRegionInput {
   readonly workerSubnets?: ec2.SubnetSelection;
   readonly componentSubnets?: ec2.SubnetSelection;
   readonly workerSecurityGroups?: ec2.ISecurityGroup[];
+  /** Values that follow the live failover state (fleets' and components' `failoverCapacity`). */
+  readonly state: StateValue;
 }
 
 /** Emits a region, phase by phase. */
@@ -193,7 +198,7 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
       vpcSubnets: network.componentSubnets,
       loadBalancerSubnets: s.internetFacing ? undefined : network.componentSubnets,
       accessLogsVersioned: input.hardening.accessLogsBucketVersioning,
-      ...serviceProps(s),
+      ...serviceProps(s, followState(input, c.failoverCapacity)),
       ...hardenedServiceProps(input.hardening, network),
     }));
   }
@@ -207,7 +212,7 @@ function emitComponents(input: RenderRegionInput, network: Network): Components 
       allowFrom: network.allowFrom,
       vpcSubnets: network.componentSubnets,
       loadBalancerSubnets: network.componentSubnets,
-      ...serviceProps(p.settings),
+      ...serviceProps(p.settings, followState(input, p.failoverCapacity)),
       ...hardenedServiceProps(input.hardening, network),
     }));
   }
@@ -219,9 +224,15 @@ function hardenedServiceProps(h: HardeningSettings, network: Network) {
   return { logEncryptionKey: network.logKey, deletionProtection: h.loadBalancerDeletionProtection };
 }
 
-/** A component service's task settings, as the blocks take them. */
-function serviceProps(s: ServiceSettings) {
-  return { cpu: s.cpu, memoryLimitMiB: s.memoryLimitMiB, desiredCount: s.desiredCount, logRetention: s.logRetentionDays as logs.RetentionDays };
+/** A component service's task settings, as the blocks take them (the desired count by the failover state, when it follows it). */
+function serviceProps(s: ServiceSettings, desiredCount?: number) {
+  const logRetention = s.logRetentionDays as logs.RetentionDays;
+  return { cpu: s.cpu, memoryLimitMiB: s.memoryLimitMiB, desiredCount: desiredCount ?? s.desiredCount, logRetention };
+}
+
+/** A component's desired count by the live failover state (undefined: it does not follow it). */
+function followState(input: RenderRegionInput, c: FailoverCapacity | undefined): number | undefined {
+  return c && componentCount(input.scope, c, input.region.awsRegion, input.state);
 }
 
 /**
@@ -231,11 +242,11 @@ function serviceProps(s: ServiceSettings) {
  * since a regional stack cannot wait for its own links stack (a dependency cycle). Fleets in stacks of their own (shards) stay there; the links
  * make those stacks wait for the records.
  */
-type Fleets = Pick<RenderedRegion, 'workerServices' | 'deferredFleets' | 'awaitingRecords'>;
+type Fleets = Pick<RenderedRegion, 'workerServices' | 'fleetServices' | 'deferredFleets' | 'awaitingRecords'>;
 
 function emitFleets(input: RenderRegionInput, network: Network, components: Components, dns: PrivateDns): Fleets {
   const { scope, region, engine } = input;
-  const out: Fleets = { workerServices: [], deferredFleets: [], awaitingRecords: [] };
+  const out: Fleets = { workerServices: [], fleetServices: new Map(), deferredFleets: [], awaitingRecords: [] };
   for (const f of region.fleets) {
     const objects = engine.fleets.get(f.configKey);
     const options = f.role === 'starter' ? objects?.starters ?? objects?.workers : objects?.workers;
@@ -247,6 +258,8 @@ function emitFleets(input: RenderRegionInput, network: Network, components: Comp
           proxyAddress: f.proxyId ? components.proxies.get(f.proxyId)?.address : undefined,
           codecUrl: f.codecServerId ? components.codecServers.get(f.codecServerId)?.url : undefined,
         }),
+        // Capacity that follows the live failover state (Active/Cold): the counts by the state, read at deploy time.
+        ...f.failoverCapacity && capacityProps(fleetScope, f.failoverCapacity, f.awsRegion, input.state),
         cluster,
         vpcSubnets: network.workerSubnets,
         securityGroups: network.workerSecurityGroups,
@@ -257,6 +270,7 @@ function emitFleets(input: RenderRegionInput, network: Network, components: Comp
       });
       emitFleetOutputs(fleetScope, f, service.service.serviceName);
       service.service.node.addDependency(...recordsOf(dns, f.privateRecords));
+      out.fleetServices.set(f.id, service);
       return service;
     };
     const own = input.fleetScope?.(f);
@@ -272,15 +286,16 @@ function emitFleets(input: RenderRegionInput, network: Network, components: Comp
   return out;
 }
 
-/** What operators and the failover automation read from a fleet's stack. */
+/**
+ * What operators read from a fleet's stack. A fleet whose capacity follows the failover state has no desired count to report (the state and
+ * autoscaling set it; the failover outputs name the state parameter and the runbooks).
+ */
 function emitFleetOutputs(scope: Construct, f: PlannedFleet, serviceName: string): void {
   const out = (name: string, value: string, description: string) => new CfnOutput(scope, `${pascal(f.id)}${name}`, { value, description });
-  out('ServiceName', serviceName, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${f.state})`);
-  out('DesiredCount', String(f.service!.desiredCount), `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
+  const follows = f.failoverCapacity ? `its task count follows the failover state of ${f.failoverCapacity.unit}` : f.state;
+  out('ServiceName', serviceName, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${follows})`);
+  if (!f.failoverCapacity) out('DesiredCount', String(f.service!.desiredCount), `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
   out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
-  if (f.state === FleetState.COLD_STANDBY) {
-    out('FailoverDesiredCount', String(f.service!.activeDesiredCount), `tasks to run when ${f.awsRegion} takes over (cold standby today)`);
-  }
 }
 
 /** Serverless Workers wait for the records of their VPC's own region (other regions' records are written after this stack). */
@@ -312,16 +327,17 @@ function emitFunctions(
   });
 }
 
-/** Cold components: the service names the failover automation scales up. */
+/** Components whose task count follows the failover state: the service names the runbooks scale. */
 function emitComponentOutputs(input: RenderRegionInput, components: Components): void {
   const { scope, region } = input;
   for (const [kind, planned, built] of [
     ['codec server', region.codecServers, components.codecServers],
     ['proxy', region.proxies, components.proxies],
   ] as const) {
-    for (const c of planned.filter((x) => x.state === FleetState.COLD_STANDBY)) {
+    for (const c of planned.filter((x) => x.failoverCapacity)) {
       const service = built.get(c.id)?.service;
-      if (service) new CfnOutput(scope, `${pascal(c.id)}ServiceName`, { value: service.serviceName, description: `${kind} to scale up when ${region.awsRegion} takes over` });
+      const description = `${kind} in ${region.awsRegion} whose task count follows the failover state of ${c.failoverCapacity!.unit}`;
+      if (service) new CfnOutput(scope, `${pascal(c.id)}ServiceName`, { value: service.serviceName, description });
     }
   }
 }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import {
   checkFailoverRecord, checkHealthAlarm, FailoverRecordInput, HealthAlarmInput, resolveFailoverRecord, resolveHealthAlarm,
 } from '../../core/components/failover-record';
+import { FAILOVER_DEFAULTS } from '../../core/components/failover-state';
 import { InputHit } from '../../core/components/input';
 import { throwIfProblems } from '../../core/errors';
 import { AwsProvider, CloudwatchMetricAlarm, Lb, LbTargetGroup, Route53HealthCheck, Route53Record } from '../engine';
@@ -18,6 +19,24 @@ export interface FailoverTarget {
   readonly targetGroup: LbTargetGroup;
   /** `application` (codec server) or `network` (proxy). */
   readonly loadBalancerType: string;
+}
+
+/**
+ * A gate on the PRIMARY record of a `TemporalFailoverRecord`: a Route 53 `CALCULATED` health check whose only child is the primary's health check.
+ * With `healthThreshold` 1 the primary's own health decides; with 2 (more than its one child) it is always unhealthy, so Route 53 answers with the
+ * SECONDARY ("If you specify a number greater than the number of child health checks, Route 53 always considers this health check to be
+ * unhealthy": https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html). Moving a failover name on purpose is then one
+ * `UpdateHealthCheck` call on the gate, found by its tag.
+ */
+export interface FailoverGate {
+  /** The value of the gate health check's `temporal-ha:failover-gate` tag (the failover runbooks find gates by it). */
+  readonly tag: string;
+  /**
+   * The gate's `child_health_threshold`: 1 (open: the primary's health decides) or 2 (closed: Route 53 answers with the secondary). A Terraform
+   * expression (for example a conditional on the failover state) is read at apply time.
+   * @default 1
+   */
+  readonly healthThreshold?: number;
 }
 
 /** Construction properties of `TemporalFailoverRecord`. */
@@ -44,6 +63,8 @@ export interface TemporalFailoverRecordProps {
   readonly name?: string;
   /** Consecutive one-minute periods with no healthy target before a health alarm fires. @default 2 */
   readonly evaluationPeriods?: number;
+  /** Gate the PRIMARY record: a calculated health check over the primary's own, with a threshold that can close it on purpose. @default - none */
+  readonly primaryGate?: FailoverGate;
 }
 
 /**
@@ -56,6 +77,7 @@ export class TemporalFailoverRecord extends Construct {
   public readonly records: Route53Record[] = [];
   /** The health checks, primary first. */
   public readonly healthChecks: Route53HealthCheck[] = [];
+  private _gate?: Route53HealthCheck;
   /** The alarms, primary first. */
   public readonly alarms: CloudwatchMetricAlarm[] = [];
 
@@ -114,6 +136,7 @@ export class TemporalFailoverRecord extends Construct {
         insufficientDataHealthStatus: s.healthCheck.insufficientDataHealthStatus,
         tags: { Name: planned.healthCheckName },
       });
+      const gate = i === 0 && props.primaryGate ? this.gate(planned.failover, planned.healthCheckName, healthCheck, props) : undefined;
       this.records.push(new Route53Record(this, `${planned.failover}Record`, {
         provider: props.provider,
         zoneId: props.zoneId,
@@ -123,10 +146,28 @@ export class TemporalFailoverRecord extends Construct {
         records: [planned.dnsName],
         setIdentifier: planned.setIdentifier,
         failoverRoutingPolicy: { type: planned.failover },
-        healthCheckId: healthCheck.id,
+        healthCheckId: (gate ?? healthCheck).id,
       }));
       this.alarms.push(alarm);
       this.healthChecks.push(healthCheck);
+      this._gate ??= gate;
+    });
+  }
+
+  /** The gate of the PRIMARY record (a calculated health check over the primary's), when `primaryGate` is given. */
+  public get primaryGateHealthCheck(): Route53HealthCheck | undefined {
+    return this._gate;
+  }
+
+  /** A gate over a side's health check: a calculated health check with that check as its only child, tagged for the runbooks. */
+  private gate(failover: string, name: string, child: Route53HealthCheck, props: TemporalFailoverRecordProps): Route53HealthCheck {
+    const gate = props.primaryGate!;
+    return new Route53HealthCheck(this, `${failover}GateHealthCheck`, {
+      provider: props.provider,
+      type: 'CALCULATED',
+      childHealthchecks: [child.id],
+      childHealthThreshold: gate.healthThreshold ?? FAILOVER_DEFAULTS.gate.healthThresholdWhenActive,
+      tags: { Name: `${name} gate`, [FAILOVER_DEFAULTS.gate.tagKey]: gate.tag },
     });
   }
 }

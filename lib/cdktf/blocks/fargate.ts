@@ -7,7 +7,7 @@ import { InputChecker, isUnresolved } from '../../core/components/input';
 import { ResolvedHealthCheck, SERVICE_DEFAULTS } from '../../core/components/service';
 import { throwIfProblems } from '../../core/errors';
 import {
-  AwsProvider, CloudwatchLogGroup, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, ITerraformDependable,
+  AwsProvider, CloudwatchLogGroup, EcsService, EcsTaskDefinition, Fn, IamRole, IamRolePolicy, ITerraformDependable, Token,
 } from '../engine';
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from '../util';
 
@@ -160,4 +160,11 @@ function ecrPull(image: string): PolicyStatement[] {
       Resource: m ? `arn:${partition}:ecr:${m[2]}:${m[1]}:repository/${m[4]}` : '*',
     },
   ];
+}
+
+/** The cluster name in an ECS service's scaling resource id: the last part of an ARN, or the name itself. @internal */
+export function clusterNameOf(clusterArnOrName: string): string {
+  // A reference to a cluster's ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`) is split by Terraform.
+  if (Token.isUnresolved(clusterArnOrName)) return Fn.element(Fn.split('/', clusterArnOrName), 1);
+  return clusterArnOrName.includes('/') ? clusterArnOrName.split('/').pop()! : clusterArnOrName;
 }

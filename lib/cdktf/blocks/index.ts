@@ -7,3 +7,4 @@ export * from './codec-server';
 export * from './proxy';
 export * from './failover-record';
 export * from './serverless-worker';
+export * from './cloud-metric-alarms';

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { TemporalCredentials } from './credentials';
-import { fargateService } from './fargate';
+import { clusterNameOf, fargateService } from './fargate';
 import { partOf } from '../../core/components/credentials';
 import { resolveWorkerService, WorkerServiceInput, WorkerServiceSettings } from '../../core/components/worker-service';
 import {
   Annotations, AppautoscalingPolicy, AppautoscalingTarget, AwsProvider, EcsService, EcsTaskDefinition, IamRole,
-  Fn, ITerraformDependable, SecurityGroup, Token, VpcSecurityGroupEgressRule,
+  ITerraformDependable, SecurityGroup, VpcSecurityGroupEgressRule,
 } from '../engine';
 import { awsName } from '../util';
 
@@ -108,7 +108,7 @@ export class TemporalWorkerService extends Construct {
       provider,
       serviceNamespace: 'ecs',
       scalableDimension: 'ecs:service:DesiredCount',
-      resourceId: `service/${clusterName(props.clusterArn)}/${this.service.name}`,
+      resourceId: `service/${clusterNameOf(props.clusterArn)}/${this.service.name}`,
       minCapacity: s.scaling.minCapacity,
       maxCapacity: s.scaling.maxCapacity,
       tags,
@@ -128,11 +128,4 @@ export class TemporalWorkerService extends Construct {
       },
     });
   }
-}
-
-/** The cluster name in an ECS service's scaling resource id: the last part of an ARN, or the name itself. */
-function clusterName(clusterArnOrName: string): string {
-  // A reference to a cluster's ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`) is split by Terraform.
-  if (Token.isUnresolved(clusterArnOrName)) return Fn.element(Fn.split('/', clusterArnOrName), 1);
-  return clusterArnOrName.includes('/') ? clusterArnOrName.split('/').pop()! : clusterArnOrName;
 }

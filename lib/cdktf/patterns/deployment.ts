@@ -9,12 +9,14 @@ import { Construct } from 'constructs';
 import { DeploymentPlan, Finding, formatFinding, normalizeAwsRegion, PlacementFact, planAndCheck, planToJson, TemporalHaValidationError } from '../../core';
 import { givenNetworkProps } from '../../core/components/network';
 import { FleetObjects, patternInputsOf, patternRequest, propsOf } from '../../core/deployment-props';
+import { renderRunbook, renderTopology } from '../../core/documents';
 import { throwIfProblems } from '../../core/errors';
 import { TemporalCredentials } from '../blocks/credentials';
 import { Annotations, AwsProvider, TerraformStack, Token } from '../engine';
 import { ServerlessWorkerOptions, TemporalDeploymentSharedProps, WorkerFleetOptions } from '../options';
 import { regionalProvider } from '../providers';
 import { RenderedRegion, renderPlan } from '../render/deployment';
+import { writeDocumentsAtSynth } from '../render/documents';
 import { suppliedZoneFact } from '../render/private-dns';
 
 /** The engine objects of one namespace's fleets in this flavour. */
@@ -73,6 +75,8 @@ export abstract class TemporalDeploymentBase extends Construct {
     this._rendered = renderPlan({
       scope: this, plan, providerFor, engine: { fleets, codecServer: props.codecServer, proxy: props.proxy, regions: supplied, tags: props.tags },
     });
+    // The topology diagram and the runbook of this deployment, next to the Terraform (`<outdir>/temporal-ha/<path>/`).
+    writeDocumentsAtSynth(this, plan);
   }
 
   /**
@@ -81,6 +85,24 @@ export abstract class TemporalDeploymentBase extends Construct {
    */
   public planJson(): any {
     return planToJson(this._plan);
+  }
+
+  /**
+   * The deployment's topology as a Mermaid `architecture-beta` diagram: regions and VPCs, fleets and the Temporal endpoint each dials,
+   * PrivateLink endpoints, zones and records, routes, codec servers, proxies, failover names, functions, the failover state and runbooks.
+   * The same text is written to `<synth output>/temporal-ha/<construct path>/topology.mmd` at every synth.
+   */
+  public topologyDiagram(): string {
+    return renderTopology(this._plan);
+  }
+
+  /**
+   * The failover runbook of this exact deployment, in Markdown: what the namespace needs, before-checks, failing over to and back from each
+   * region (automation, console, CLI), after-checks, what happens while a region is down, every service, record and alarm by name, and the
+   * recovery-time estimate with its parts. The same text is written to `<synth output>/temporal-ha/<construct path>/runbook.md` at every synth.
+   */
+  public failoverRunbook(): string {
+    return renderRunbook(this._plan);
   }
 
   /** The AWS providers this construct deployed with, by AWS region. */

@@ -6,8 +6,14 @@
  * their region's private records), then failover records and functions.
  */
 import { Construct } from 'constructs';
+import { emitCapacityAlarms } from './capacity-alarms';
+import { emitFailoverRunbooks } from './failover-runbook';
+import { emitFailoverState, FailoverStateReader } from './failover-state';
 import { dependsOnRecords, emitVpcDns, firstTime, PrivateRecord, sharedEndpoint } from './private-dns';
-import { CrossRegionRouteKind, DeploymentPlan, FleetState, PlannedFleet, RegionPlan, WorkerRuntime } from '../../core';
+import {
+  CapacityCounts, CrossRegionRouteKind, DeploymentPlan, FailoverCapacity, PlannedFleet, RegionPlan, ServiceRef, WorkerRuntime,
+} from '../../core';
+import { FAILOVER_DEFAULTS } from '../../core/components/failover-state';
 import { HardeningSettings, regionHardening } from '../../core/components/hardening';
 import { byRegion } from '../../core/components/input';
 import { regionNetwork, SubnetKind } from '../../core/components/network';
@@ -18,6 +24,7 @@ import { pascal } from '../../core/deployment-props';
 import { TemporalCodecServer } from '../blocks/codec-server';
 import { RouteSide, TemporalTransitGatewayRoutes, TemporalVpcPeering } from '../blocks/cross-region-route';
 import { TemporalFailoverRecord } from '../blocks/failover-record';
+import { clusterNameOf } from '../blocks/fargate';
 import { logEncryptionKey } from '../blocks/log-key';
 import { TemporalNamespacePrivateZone, TemporalPrivateLinkEndpoint, TemporalRegionalPrivateZone } from '../blocks/private-link';
 import { TemporalProxy } from '../blocks/proxy';
@@ -63,6 +70,8 @@ export interface RenderedRegion {
   /** Supplied security groups of Worker and starter tasks. */
   readonly workerSecurityGroupIds?: string[];
   readonly clusterArn?: string;
+  /** The cluster's name (the created cluster's, or the last part of a supplied ARN). */
+  readonly clusterName?: string;
   readonly privateLinkEndpoint?: TemporalPrivateLinkEndpoint;
   readonly regionalZone?: TemporalRegionalPrivateZone;
   readonly namespaceZones: TemporalNamespacePrivateZone[];
@@ -73,6 +82,8 @@ export interface RenderedRegion {
   /** By planned id. */
   readonly proxies: Map<string, TemporalProxy>;
   readonly workerServices: TemporalWorkerService[];
+  /** Worker and starter services by planned fleet id. */
+  readonly fleetServices: Map<string, TemporalWorkerService>;
   readonly functions: TemporalServerlessWorker[];
   /** The region's hardening as the core resolved it (hardened profile; all off by default). */
   readonly hardening: HardeningSettings;
@@ -86,13 +97,15 @@ type Regions = Map<string, RenderedRegion>;
 export function renderPlan(input: RenderInput): Regions {
   const tags = { ...input.engine.tags, TemporalDeployment: input.plan.constructPath };
   const regions = emitRegions(input, tags);
+  const state = emitFailoverState(input.scope, input.plan, input.providerFor, tags);
   emitZones(input, regions, tags);
   emitRoutes(input, regions, tags);
-  emitComponents(input, regions, tags);
-  emitFailoverRecords(input, regions, tags);
-  emitFleets(input, regions, tags);
+  emitComponents(input, regions, tags, state);
+  emitFailoverRecords(input, regions, tags, state);
+  emitFleets(input, regions, tags, state);
   emitFunctions(input, regions, tags);
   emitComponentOutputs(regions);
+  emitFailoverOperations(input, regions, tags, state);
   return regions;
 }
 
@@ -109,12 +122,14 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
     const network = emitNetwork(input, r, { scope: regionScope, provider, placement, tags, logKmsKeyArn });
     const vpc = network.vpc;
     const needsCluster = r.fleets.some((f) => f.runtime === WorkerRuntime.FARGATE) || r.codecServers.length > 0 || r.proxies.length > 0;
-    const clusterArn = needsCluster ? placement.clusterArn ?? new EcsCluster(regionScope, 'Cluster', {
+    const cluster = needsCluster && !placement.clusterArn ? new EcsCluster(regionScope, 'Cluster', {
       provider,
       name: awsName([plan.constructPath, r.awsRegion], 255),
       setting: [{ name: 'containerInsights', value: 'enabled' }],
       tags,
-    }).arn : undefined;
+    }) : undefined;
+    const clusterArn = needsCluster ? placement.clusterArn ?? cluster!.arn : undefined;
+    const clusterName = cluster?.name ?? (clusterArn === undefined ? undefined : clusterNameOf(clusterArn));
     // One endpoint per VPC app-wide (render/private-dns.ts): another deployment on the VPC may have created it.
     const privateLinkEndpoint = r.privateLinkEndpoint && vpc ? sharedEndpoint(regionScope, r.awsRegion, vpc.vpcId, () => new TemporalPrivateLinkEndpoint(regionScope, 'TemporalPrivateLink', {
       provider,
@@ -125,7 +140,9 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
       serviceName: r.privateLinkEndpoint!.serviceName,
       tags,
     })) : undefined;
-    const built = { namespaceZones: [], records: [], codecServers: new Map(), proxies: new Map(), workerServices: [], functions: [] };
+    const built = {
+      namespaceZones: [], records: [], codecServers: new Map(), proxies: new Map(), workerServices: [], fleetServices: new Map(), functions: [],
+    };
     regions.set(r.awsRegion, {
       awsRegion: r.awsRegion,
       provider,
@@ -133,6 +150,7 @@ function emitRegions(input: RenderInput, tags: Record<string, string>): Regions 
       plan: r,
       ...network,
       clusterArn,
+      clusterName,
       privateLinkEndpoint,
       ...built,
       hardening,
@@ -241,8 +259,11 @@ function routeSide(m: RenderedRegion): RouteSide {
   return { provider: m.provider, awsRegion: m.awsRegion, vpcId: vpc.vpcId, cidrBlock: vpc.cidrBlock, routeTableIds: vpc.privateRouteTableIds ?? [] };
 }
 
-/** 4. Codec servers and proxies, as warm as the Workers they serve. */
-function emitComponents(input: RenderInput, regions: Regions, tags: Record<string, string>): void {
+/**
+ * 4. Codec servers and proxies, as warm as the Workers they serve: a component that follows the failover state runs its active count while its region
+ *    is the unit's live active region and its standby count otherwise (fixed size, so no ignore_changes: an apply sets the count the state says).
+ */
+function emitComponents(input: RenderInput, regions: Regions, tags: Record<string, string>, state: FailoverStateReader): void {
   const { plan, engine } = input;
   const codec = engine.codecServer;
   const proxy = engine.proxy;
@@ -250,18 +271,24 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
     const vpc = m.vpc;
     if (!vpc || !m.clusterArn) continue;
     // What the codec server and proxy blocks take alike: where they run, sizing, name and tags.
-    const common = (kind: string, c: { id: string; state: string; namespaces: string[]; settings: ServiceSettings }) => ({
+    const common = (kind: string, c: ComponentInRegion) => ({
       provider: m.provider,
       clusterArn: m.clusterArn!,
       vpcId: vpc.vpcId,
       subnetIds: m.componentSubnetIds ?? vpc.privateSubnetIds,
       cpu: c.settings.cpu,
       memoryLimitMiB: c.settings.memoryLimitMiB,
-      desiredCount: c.settings.desiredCount,
+      desiredCount: c.failoverCapacity ? counts(state, m.awsRegion, c.failoverCapacity).desiredCount : c.settings.desiredCount,
       serviceName: awsName([plan.constructPath, c.id], 255),
       logKmsKeyArn: m.logKmsKeyArn,
       deletionProtection: m.hardening.loadBalancerDeletionProtection,
-      tags: { ...tags, TemporalComponent: kind, TemporalComponentId: c.id, TemporalComponentState: c.state, TemporalNamespaces: c.namespaces.join(' ') },
+      tags: {
+        ...tags,
+        TemporalComponent: kind,
+        TemporalComponentId: c.id,
+        TemporalComponentState: c.state,
+        TemporalNamespaces: c.namespaces.join(' '),
+      },
     });
     for (const c of codec ? m.plan.codecServers : []) {
       const s = c.settings;
@@ -296,8 +323,25 @@ function emitComponents(input: RenderInput, regions: Regions, tags: Record<strin
   }
 }
 
-/** 5. Failover records (PRIMARY/SECONDARY) in a private zone shared by the worker VPCs. */
-function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<string, string>): void {
+interface ComponentInRegion {
+  readonly id: string;
+  readonly state: string;
+  readonly namespaces: string[];
+  readonly settings: ServiceSettings;
+  readonly failoverCapacity?: FailoverCapacity;
+}
+
+/** A service's counts by the live failover state of its region. */
+function counts(state: FailoverStateReader, awsRegion: string, cap: FailoverCapacity): CapacityCounts {
+  const pick = (k: keyof CapacityCounts) => state.stateValue(cap.unit, awsRegion, cap.whenActive[k], cap.whenStandby[k]);
+  return { desiredCount: pick('desiredCount'), minCapacity: pick('minCapacity'), maxCapacity: pick('maxCapacity') };
+}
+
+/**
+ * 5. Failover records (PRIMARY/SECONDARY) in a private zone shared by the worker VPCs. A gated record's PRIMARY answers only while its region is
+ *    the unit's live active region (the gate's threshold follows the state; the runbooks move it at failover).
+ */
+function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<string, string>, state: FailoverStateReader): void {
   const { plan } = input;
   const vpcs = [...regions.values()].filter((m) => m.vpc);
   if (plan.failoverRecords.length === 0 || vpcs.length === 0) return;
@@ -309,6 +353,7 @@ function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<
     vpc: vpcs.map((m) => ({ vpcId: m.vpc!.vpcId, vpcRegion: m.awsRegion })),
     tags,
   });
+  const gate = FAILOVER_DEFAULTS.gate;
   for (const rec of plan.failoverRecords) {
     // The plan names the instance each side points at (a codec server shared in a region has its own id there).
     const target = (r: string, instance: string) => {
@@ -325,12 +370,20 @@ function emitFailoverRecords(input: RenderInput, regions: Regions, tags: Record<
       ttl: rec.ttlSeconds,
       primary: target(rec.primaryRegion, rec.primaryComponentId),
       secondary: target(rec.secondaryRegion, rec.secondaryComponentId),
+      primaryGate: rec.gate && {
+        tag: rec.gate.tag,
+        healthThreshold: state.stateValue<number>(rec.gate.unit, rec.primaryRegion, gate.healthThresholdWhenActive, gate.healthThresholdWhenStandby),
+      },
     });
   }
 }
 
-/** 6. Worker and starter fleets (long-lived, on Fargate). */
-function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, string>): void {
+/**
+ * 6. Worker and starter fleets (long-lived, on Fargate). A fleet that follows the failover state gets its scalable target's minimum and maximum by
+ *    the live state, and its desired count by the state at creation (autoscaling owns it afterwards: `ignore_changes = [desired_count]`; registering
+ *    the target moves the count into the range: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+ */
+function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, string>, state: FailoverStateReader): void {
   for (const m of regions.values()) {
     for (const f of m.plan.fleets) {
       const objects = input.engine.fleets.get(f.configKey);
@@ -342,6 +395,7 @@ function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, s
           // Workers always use their own region's codec server (the failover names are for people and tools).
           codecUrl: f.codecServerId ? m.codecServers.get(f.codecServerId)?.url : undefined,
         }),
+        ...(f.failoverCapacity && counts(state, m.awsRegion, f.failoverCapacity)),
         provider: m.provider,
         clusterArn: m.clusterArn,
         vpcId: m.vpc.vpcId,
@@ -356,7 +410,8 @@ function emitFleets(input: RenderInput, regions: Regions, tags: Record<string, s
         tags: fleetTags(tags, f),
       });
       m.workerServices.push(service);
-      emitFleetOutputs(m.scope, f, service);
+      m.fleetServices.set(f.id, service);
+      emitFleetOutputs(m.scope, f, service, state);
     }
   }
 }
@@ -390,22 +445,52 @@ function emitFunctions(input: RenderInput, regions: Regions, tags: Record<string
   }
 }
 
-/** Cold components: the service names the failover automation scales up. */
+/** Components that follow the failover state: the service names the failover runbooks scale. */
 function emitComponentOutputs(regions: Regions): void {
   for (const m of regions.values()) {
     for (const [kind, planned, built] of [
       ['codec server', m.plan.codecServers, m.codecServers],
       ['proxy', m.plan.proxies, m.proxies],
     ] as const) {
-      for (const c of planned.filter((x) => x.state === FleetState.COLD_STANDBY)) {
+      for (const c of planned.filter((x) => x.failoverCapacity)) {
         const service = built.get(c.id)?.service;
-        if (service) new TerraformOutput(m.scope, `${pascal(c.id)}ServiceName`, { value: service.name, description: `${kind} to scale up when ${m.awsRegion} takes over` });
+        if (service) {
+          new TerraformOutput(m.scope, `${pascal(c.id)}ServiceName`, {
+            value: service.name, description: `${kind} that runs while ${m.awsRegion} is the active region (scaled by the failover runbooks)`,
+          });
+        }
       }
     }
   }
 }
 
-/** Tags that say, on the service itself, which fleet it is and its state during normal operation. */
+/**
+ * 8. What operates failover: each unit's runbooks and role per region, and each region's capacity alarms (thresholds by the live state). After
+ *    every service, whose names the runbooks and alarms reference.
+ */
+function emitFailoverOperations(input: RenderInput, regions: Regions, tags: Record<string, string>, state: FailoverStateReader): void {
+  const regionOf = (awsRegion: string) => {
+    const m = regions.get(awsRegion);
+    return m && { provider: m.provider, scope: m.scope, lookup: serviceLookup(m) };
+  };
+  emitFailoverRunbooks(input.plan, regionOf, tags);
+  for (const m of regions.values()) {
+    if (m.plan.capacityAlarms.length === 0) continue;
+    const value = <T>(unit: string, whenActive: T, whenStandby: T): T =>
+      state.stateValue(unit, m.awsRegion, whenActive as T & (string | number), whenStandby as T & (string | number));
+    emitCapacityAlarms(m.scope, m.provider, m.plan, serviceLookup(m), value, tags);
+  }
+}
+
+/** The cluster and service names of a region's services, by the plan's references. */
+function serviceLookup(m: RenderedRegion): (s: ServiceRef) => { clusterName: string; serviceName: string } | undefined {
+  return (s) => {
+    const built = s.kind === 'fleet' ? m.fleetServices.get(s.id) : s.kind === 'codec-server' ? m.codecServers.get(s.id) : m.proxies.get(s.id);
+    return built && m.clusterName !== undefined ? { clusterName: m.clusterName, serviceName: built.service.name } : undefined;
+  };
+}
+
+/** Tags that say, on the service itself, which fleet it is and its state during normal operation (the declared active region's). */
 function fleetTags(base: Record<string, string>, f: PlannedFleet): Record<string, string> {
   return {
     ...base,
@@ -417,14 +502,17 @@ function fleetTags(base: Record<string, string>, f: PlannedFleet): Record<string
   };
 }
 
-/** What operators and the failover automation read from a fleet. */
-function emitFleetOutputs(scope: Construct, f: PlannedFleet, service: TemporalWorkerService): void {
+/** What operators and the failover runbooks read from a fleet (a fleet that follows the failover state: its minimum by the live state). */
+function emitFleetOutputs(scope: Construct, f: PlannedFleet, service: TemporalWorkerService, state: FailoverStateReader): void {
   const out = (name: string, value: string | number, description: string) =>
     new TerraformOutput(scope, `${pascal(f.id)}${name}`, { value, description });
-  out('ServiceName', service.service.name, `${f.role} fleet for ${f.namespace} in ${f.awsRegion} (${f.state})`);
-  out('DesiredCount', f.service!.desiredCount, `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
-  out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
-  if (f.state === FleetState.COLD_STANDBY) {
-    out('FailoverDesiredCount', f.service!.activeDesiredCount, `tasks to run when ${f.awsRegion} takes over (cold standby today)`);
+  out('ServiceName', service.service.name, `${f.role} fleet for ${f.namespace} in ${f.awsRegion}`);
+  if (f.failoverCapacity) {
+    out('MinCapacity', counts(state, f.awsRegion, f.failoverCapacity).minCapacity,
+      `minimum tasks of the ${f.role} fleet by the failover state read at apply (${f.failoverCapacity.whenActive.minCapacity} while ${f.awsRegion} is active, `
+      + `${f.failoverCapacity.whenStandby.minCapacity} otherwise)`);
+  } else {
+    out('DesiredCount', f.service!.desiredCount, `desired tasks of the ${f.role} fleet during normal operation (${f.state})`);
   }
+  out('TemporalAddress', f.temporalAddress, `Temporal Cloud address the ${f.role} fleet connects to${f.viaProxy ? ' (through the proxy)' : ''}`);
 }

@@ -106,6 +106,22 @@ describe('TemporalFailoverRecord', () => {
     });
   });
 
+  test('primaryGate: the PRIMARY record answers through a tagged CALCULATED health check over its own; the SECONDARY is untouched', () => {
+    const { stack, record } = privateRecord({ primaryGate: { tag: 'orders/codec', healthThreshold: 2 } });
+    const gate = record.primaryGateHealthCheck!;
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Route53::HealthCheck', {
+      HealthCheckConfig: { Type: 'CALCULATED', HealthThreshold: 2, ChildHealthChecks: [stack.resolve(record.primaryHealthCheck.healthCheckId)] },
+      HealthCheckTags: Match.arrayWith([{ Key: 'temporal-ha:failover-gate', Value: 'orders/codec' }]),
+    });
+    template.hasResourceProperties('AWS::Route53::RecordSet', { Failover: 'PRIMARY', HealthCheckId: stack.resolve(gate.healthCheckId) });
+    template.hasResourceProperties('AWS::Route53::RecordSet', { Failover: 'SECONDARY', HealthCheckId: stack.resolve(record.secondaryHealthCheck.healthCheckId) });
+    // Open by default (the primary's own health decides); no gate unless asked for.
+    Template.fromStack(privateRecord({ primaryGate: { tag: 'orders/codec' } }).stack)
+      .hasResourceProperties('AWS::Route53::HealthCheck', { HealthCheckConfig: { Type: 'CALCULATED', HealthThreshold: 1 } });
+    expect(privateRecord().record.primaryGateHealthCheck).toBeUndefined();
+  });
+
   test('custom TTL, set identifiers and insufficient-data status', () => {
     // GIVEN / WHEN
     const { stack } = privateRecord({

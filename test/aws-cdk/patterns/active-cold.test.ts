@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import {
@@ -35,10 +35,11 @@ describe('ActiveColdDeployment', () => {
   const eastFleets = cold.linksStacks['us-east-1'];
   const westFleets = cold.linksStacks['us-west-2'];
 
-  test('the primary fleet runs; the secondary is the same service at zero tasks, ready to scale', () => {
-    Template.fromStack(eastFleets).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
-    Template.fromStack(westFleets).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
-    Template.fromStack(westFleets).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0 });
+  test('both fleets are the same service; the live failover state picks which one runs (test/aws-cdk/failover.test.ts evaluates it)', () => {
+    for (const stack of [eastFleets, westFleets]) {
+      Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', { DesiredCount: { 'Fn::If': [Match.anyValue(), { Ref: 'AWS::NoValue' }, 0] } });
+      Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: { 'Fn::If': [Match.anyValue(), 3, 0] } });
+    }
     for (const stack of [eastFleets, westFleets]) {
       const [[, td]] = resources(stack, 'AWS::ECS::TaskDefinition');
       expect(td.ContainerDefinitions[0].Image).toBe(IMAGE);
@@ -51,12 +52,14 @@ describe('ActiveColdDeployment', () => {
     }
   });
 
-  test('outputs what failover automation needs: service names and the count to scale to', () => {
+  test('outputs the service names, the state parameter and the runbooks; no task count (the live state sets it)', () => {
     const outputs = Template.fromStack(westFleets).toJSON().Outputs;
     const byKey = (suffix: string) => Object.entries<any>(outputs).find(([k]) => new RegExp(`${suffix}[0-9A-F]{8}$|${suffix}$`).test(k))?.[1];
-    expect(byKey('WorkersDesiredCount').Value).toBe('0');
-    expect(byKey('WorkersFailoverDesiredCount').Value).toBe('3');
+    expect(byKey('WorkersDesiredCount')).toBeUndefined();
+    expect(byKey('WorkersFailoverDesiredCount')).toBeUndefined();
     expect(byKey('WorkersServiceName')).toBeDefined();
+    expect(byKey('FailoverMainStateParameter').Value).toBe('/temporal-ha/orders/main/active-region');
+    expect(byKey('FailoverMainActivateRunbook').Description).toContain('--document-name orders-activate-us-west-2');
   });
 
   test('PrivateLink: a peering connection from the primary VPC to the secondary, routes both ways', () => {
@@ -116,7 +119,8 @@ describe('ActiveColdDeployment', () => {
       },
     }));
     const services = [d.stacks['us-west-2'], d.linksStacks['us-west-2']].flatMap((st) => resources(st, 'AWS::ECS::Service')).map(([, s]) => s.DesiredCount);
-    expect(services).toEqual([0, 0]);
+    const active = 'TemporalHaActiveOrdersMainUsWest2';
+    expect(services).toEqual([{ 'Fn::If': [active, 2, 0] }, { 'Fn::If': [active, { Ref: 'AWS::NoValue' }, 0] }]);
     expect(Object.keys(Template.fromStack(d.stacks['us-west-2']).toJSON().Outputs).some((k) => k.startsWith('TemporalCodecServiceName'))).toBe(true);
   });
 
@@ -161,7 +165,10 @@ describe('ActiveColdDeployment: two deployments in supplied stacks', () => {
     }));
     expect(Object.values(orders.linksStacks).map((s) => s.stackName).sort()).toEqual(['Orders-us-east-1-links', 'Orders-us-west-2-links']);
     expect(Object.values(payments.linksStacks).map((s) => s.stackName).sort()).toEqual(['Payments-us-east-1-links', 'Payments-us-west-2-links']);
-    expect(app2.synth().stacks).toHaveLength(8);
+    // Two regional stacks (supplied), two links stacks and two failover state stacks per deployment.
+    expect(app2.synth().stacks.map((s) => s.stackName).filter((n) => n.endsWith('-state')).sort())
+      .toEqual(['Orders-us-east-1-state', 'Orders-us-west-2-state', 'Payments-us-east-1-state', 'Payments-us-west-2-state']);
+    expect(app2.synth().stacks).toHaveLength(12);
   });
 });
 
@@ -174,7 +181,8 @@ describe('ActiveColdDeployment: Workflow starters', () => {
     const starterEnv = (region: string) => workerContainers(d.linksStacks[region]).find((c) => c.logicalId.startsWith('TemporalStarters'))!;
     expect(starterEnv('us-east-1').env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
     const westServices = resources(d.linksStacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount);
-    expect(westServices).toEqual([0, 0]);
+    const standby = { 'Fn::If': ['TemporalHaActiveOrdersMainUsWest2', { Ref: 'AWS::NoValue' }, 0] };
+    expect(westServices).toEqual([standby, standby]);
     const pinned = new ActiveColdDeployment(new App(), 'Orders', props({
       starters: { image: ecs.ContainerImage.fromRegistry('starter'), pinnedRegion: 'us-east-1' },
     }));
@@ -208,7 +216,10 @@ describe('ActiveColdDeployment: failover names for the codec server and proxy', 
         'codec.orders.temporal.internal. PRIMARY', 'codec.orders.temporal.internal. SECONDARY',
         'proxy.orders.temporal.internal. PRIMARY', 'proxy.orders.temporal.internal. SECONDARY',
       ]);
-      const checks = resources(links, 'AWS::Route53::HealthCheck').map(([, h]) => h.HealthCheckConfig);
+      const all = resources(links, 'AWS::Route53::HealthCheck').map(([, h]) => h.HealthCheckConfig);
+      // The PRIMARY records answer through a gate over their alarm-based check (test/aws-cdk/failover.test.ts).
+      expect(all.filter((c) => c.Type === 'CALCULATED')).toHaveLength(2);
+      const checks = all.filter((c) => c.Type !== 'CALCULATED');
       expect(checks.every((c) => c.Type === 'CLOUDWATCH_METRIC')).toBe(true);
       expect(checks.map((c) => c.AlarmIdentifier.Region).sort()).toEqual(['us-east-1', 'us-east-1', 'us-west-2', 'us-west-2']);
     }

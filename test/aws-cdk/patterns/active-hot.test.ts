@@ -173,7 +173,7 @@ describe('ActiveHotDeployment: normal operation', () => {
 });
 
 describe('ActiveHotDeployment: composed into the platform team\'s stacks', () => {
-  test('renders into supplied stacks and VPCs, creating no stacks of its own', () => {
+  test('renders into supplied stacks and VPCs, creating no stacks of its own but the failover state\'s', () => {
     // GIVEN
     const app = new App();
     const east = new Stack(app, 'PlatformEast', { env: { account: '111111111111', region: 'us-east-1' } });
@@ -186,7 +186,8 @@ describe('ActiveHotDeployment: composed into the platform team\'s stacks', () =>
     }));
     // THEN
     expect(hot.stacks['us-east-1']).toBe(east);
-    expect(app.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(2);
+    expect(app.node.findAll().filter((c) => Stack.isStack(c)).map((s) => (s as Stack).stackName).sort())
+      .toEqual(['Orders-us-east-1-state', 'Orders-us-west-2-state', 'PlatformEast', 'PlatformWest']);
     Template.fromStack(west).resourceCountIs('AWS::EC2::VPC', 1);
     Template.fromStack(west).hasResourceProperties('AWS::EC2::VPCEndpoint', {
       ServiceName: 'com.amazonaws.vpce.us-west-2.vpce-svc-0f44b3d7302816b94',

@@ -142,7 +142,9 @@ describe('values unknown at synth', () => {
     const east = cold.stacks['us-east-1'];
     const [[, td]] = resources(east, 'AWS::ECS::TaskDefinition');
     expect(td.ContainerDefinitions[0].Image).toEqual({ Ref: 'WorkerImage' });
-    Template.fromStack(east).hasResourceProperties('AWS::ECS::Service', { DesiredCount: { Ref: 'WorkerCount' } });
+    Template.fromStack(east).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: { 'Fn::If': ['TemporalHaActiveOrdersMainUsEast1', { Ref: 'WorkerCount' }, 0] },
+    });
     expect(workerContainers(east)[0].env.TEMPORAL_NAMESPACE).toBe('orders.a1b2c');
   });
 });
@@ -160,7 +162,9 @@ describe('a replica on GCP (multi-cloud replication)', () => {
   test('Active/Cold on the Namespace Endpoint synthesizes: the standby fleet in standbyRegion, both on the Namespace Endpoint', () => {
     const cold = new ActiveColdDeployment(new App(), 'Orders', gcpCold());
     expect(Object.keys(cold.stacks)).toEqual(['us-east-1', 'us-east-2']);
-    Template.fromStack(cold.stacks['us-east-2']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
+    Template.fromStack(cold.stacks['us-east-2']).hasResourceProperties('AWS::ECS::Service', {
+      DesiredCount: { 'Fn::If': ['TemporalHaActiveOrdersMainUsEast2', { Ref: 'AWS::NoValue' }, 0] },
+    });
     for (const stack of Object.values(cold.stacks)) {
       expect(workerContainers(stack)[0].env.TEMPORAL_ADDRESS).toBe('orders.a1b2c.tmprl.cloud:7233');
     }

@@ -59,8 +59,12 @@ describe('RegionallyShardedNamespaces', () => {
     Template.fromStack(fleets['us-west-2/east']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
     // west: Active/Cold homed in us-west-2, Namespace Endpoint, cold in us-east-1
     expect(workerContainers(fleets['us-east-1/west'])[0].env.TEMPORAL_ADDRESS).toBe('orders-west.a1b2c.tmprl.cloud:7233');
-    Template.fromStack(fleets['us-east-1/west']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 0 });
-    Template.fromStack(fleets['us-west-2/west']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
+    // (its task counts follow the shard's live failover state: autoscaling's while its region is active, 0 otherwise)
+    for (const [key, region] of [['us-east-1/west', 'UsEast1'], ['us-west-2/west', 'UsWest2']]) {
+      Template.fromStack(fleets[key]).hasResourceProperties('AWS::ECS::Service', {
+        DesiredCount: { 'Fn::If': [`TemporalHaActiveOrdersWest${region}`, { Ref: 'AWS::NoValue' }, 0] },
+      });
+    }
   });
 
   test('a shard asking for Active/Active is an error naming the shard', () => {
