@@ -45,3 +45,19 @@ for (const [name, artifact] of stacks) {
   }
   console.log('');
 }
+
+// The documents each deployment writes at synth: <cdk.out>/temporal-ha/<deployment path>/{topology.mmd,runbook.md}.
+const documents = path.join(dir, 'temporal-ha');
+const deployments = fs.existsSync(documents) ? fs.readdirSync(documents).filter((d) => fs.statSync(path.join(documents, d)).isDirectory()) : [];
+if (deployments.length === 0) {
+  console.error(`no topology diagram or runbook in ${documents}`);
+  process.exitCode = 1;
+}
+for (const d of deployments) {
+  console.log(`deployment ${d}:`);
+  for (const [file, what] of [['topology.mmd', 'topology diagram (Mermaid)'], ['runbook.md', 'failover runbook (Markdown)']]) {
+    const at = path.join(documents, d, file);
+    console.log(`  ${what}: ${fs.existsSync(at) ? at : `missing (${at})`}`);
+    if (!fs.existsSync(at)) process.exitCode = 1;
+  }
+}

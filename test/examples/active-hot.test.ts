@@ -11,7 +11,10 @@ describe('examples/active-hot', () => {
   afterAll(result.cleanup);
 
   test('synthesizes two regional stacks with the VPC endpoint, private zone, ECS services and load balancers', () => {
-    expect(assembly.stacks.map((s) => s.environment.region).sort()).toEqual(['us-east-1', 'us-west-2']);
+    // Per region: the regional stack, and the failover state stack it reads its active region from.
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([
+      'OrdersHot-us-east-1', 'OrdersHot-us-east-1-state', 'OrdersHot-us-west-2', 'OrdersHot-us-west-2-state',
+    ]);
     for (const stack of Object.values(hot.stacks)) {
       const t = Template.fromStack(stack);
       t.resourceCountIs('AWS::EC2::VPCEndpoint', 1);

@@ -4,6 +4,7 @@ import { expectNagClean, synthExample } from './support';
 import { build as buildActiveActive } from '../../examples/active-active/main';
 import { build as buildCold } from '../../examples/active-cold/main';
 import { build as buildSharded } from '../../examples/regionally-sharded/main';
+import { evaluateState } from '../aws-cdk/state';
 import { recordNames, resources, workerContainers } from '../aws-cdk/support';
 
 const allStacks = (d: { stacks: Record<string, Stack>; linksStacks: Record<string, Stack> }) =>
@@ -16,9 +17,27 @@ describe('examples/active-cold', () => {
 
   test('cdk-nag clean', () => expectNagClean(result));
 
-  test('primary runs, secondary is at zero with the same image, both on the Namespace Endpoint with mTLS', () => {
-    Template.fromStack(cold.stacks['us-east-1']).hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4 });
-    expect(resources(cold.stacks['us-west-2'], 'AWS::ECS::Service').map(([, s]) => s.DesiredCount)).toEqual([0, 0, 0]);
+  test('the active region runs, the other is at zero, as the live failover state says; same image, both on the Namespace Endpoint with mTLS', () => {
+    // As CloudFormation deploys each region's stacks with the state parameter reading `live`.
+    const deployed = (region: string, live: string) => [cold.stacks[region], cold.linksStacks[region]]
+      .map((st) => evaluateState(Template.fromStack(st).toJSON(), () => live).Resources)
+      .flatMap((r: Record<string, any>) => Object.values<any>(r));
+    for (const live of ['us-east-1', 'us-west-2']) {
+      for (const region of ['us-east-1', 'us-west-2']) {
+        const all = deployed(region, live);
+        const services = all.filter((r) => r.Type === 'AWS::ECS::Service').map((r) => r.Properties.DesiredCount);
+        const targets = all.filter((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget').map((r) => [r.Properties.MinCapacity, r.Properties.MaxCapacity]);
+        expect(services).toHaveLength(3); // Workers, codec server, proxy
+        if (region === live) {
+          // The Workers' count is left to autoscaling (no DesiredCount), within 4..40; the codec server and proxy run 2 each.
+          expect(services.sort()).toEqual([2, 2, undefined]);
+          expect(targets).toEqual([[4, 40]]);
+        } else {
+          expect(services).toEqual([0, 0, 0]);
+          expect(targets).toEqual([[0, 0]]);
+        }
+      }
+    }
     for (const stack of Object.values(cold.stacks)) {
       const [w] = workerContainers(stack);
       // Workers dial their region's proxy, which dials the Namespace Endpoint.
@@ -42,7 +61,10 @@ describe('examples/active-cold', () => {
       expect(recordNames(cold.linksStacks[region])).toEqual(expect.arrayContaining([
         'codec.payments.temporal.internal.', 'proxy.payments.temporal.internal.',
       ]));
-      expect(resources(cold.linksStacks[region], 'AWS::Route53::HealthCheck').every(([, h]) => h.HealthCheckConfig.Type === 'CLOUDWATCH_METRIC')).toBe(true);
+      // The component's own checks read CloudWatch alarms; in each VPC's zone, each PRIMARY record answers through a CALCULATED gate over its own.
+      const checks = resources(cold.linksStacks[region], 'AWS::Route53::HealthCheck').map(([, h]) => h.HealthCheckConfig.Type);
+      expect(checks.filter((t) => t !== 'CALCULATED').every((t) => t === 'CLOUDWATCH_METRIC')).toBe(true);
+      expect(checks.filter((t) => t === 'CALCULATED')).toHaveLength(2);
     }
   });
 

@@ -67,8 +67,10 @@ describe('examples/platform', () => {
     }
     // 2 platform network stacks, 2 regional stacks per team, and the payments links stacks (Cold on the Namespace Endpoint reaches both
     // regions' endpoints); Hot on Regional Endpoints needs no links.
+    // Each team's failover state stacks (one SSM parameter per region, deployed before the stacks that read it) sit beside its supplied stacks.
     expect(result.assembly.stacks.map((s) => s.stackName).sort()).toEqual([
-      'Payments-us-east-1-links', 'Payments-us-west-2-links', 'orders-us-east-1', 'orders-us-west-2',
+      'Orders-us-east-1-state', 'Orders-us-west-2-state', 'Payments-us-east-1-links', 'Payments-us-east-1-state', 'Payments-us-west-2-links',
+      'Payments-us-west-2-state', 'orders-us-east-1', 'orders-us-west-2',
       'payments-us-east-1', 'payments-us-west-2', 'platform-network-us-east-1', 'platform-network-us-west-2',
     ]);
   });
