@@ -6,10 +6,13 @@
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsSecretsmanagerSecret } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
@@ -34,12 +37,14 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Fn, TerraformOutput } from 'cdktf';
+import { DataResource, Fn, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** Temporal Cloud's PrivateLink endpoint services and our VPC ranges, per region. */
@@ -222,8 +227,10 @@ function accessLogBucket(scope: Construct, provider: AwsProvider, prefix: string
   return { bucket, policy };
 }
 
-/** The codec server: Fargate tasks behind an internal HTTPS load balancer with access logs. Returns its URL. */
-export function codecServer(scope: Construct, network: Network, name: string, image: string, certificateArn: string): string {
+/** The codec server: Fargate tasks behind an internal HTTPS load balancer with access logs. Returns its URL and service. */
+export function codecServer(
+  scope: Construct, network: Network, name: string, image: string, certificateArn: string,
+): { url: string; service: EcsService } {
   const { provider, region, vpc, cidr, privateSubnetIds, cluster } = network;
   const logGroup = new CloudwatchLogGroup(scope, 'CodecLogs', { provider, namePrefix: '/temporal/codec-server/', retentionInDays: 30 });
   const roles = taskRoles(scope, provider, 'Codec', logGroup);
@@ -293,7 +300,7 @@ export function codecServer(scope: Construct, network: Network, name: string, im
     certificateArn,
     defaultAction: [{ type: 'forward', targetGroupArn: targetGroup.arn }],
   });
-  new EcsService(scope, 'CodecService', {
+  const service = new EcsService(scope, 'CodecService', {
     provider,
     name: `${name}-codec`,
     cluster: cluster.arn,
@@ -307,7 +314,7 @@ export function codecServer(scope: Construct, network: Network, name: string, im
     loadBalancer: [{ targetGroupArn: targetGroup.arn, containerName: 'codec-server', containerPort: 8080 }],
     dependsOn: [listener],
   });
-  return `https://${lb.dnsName}`;
+  return { url: `https://${lb.dnsName}`, service };
 }
 
 export interface WorkerFleet {
@@ -398,4 +405,200 @@ export function workerService(scope: Construct, network: Network, fleet: WorkerF
   new TerraformOutput(scope, 'WorkerDesiredCount', { value: fleet.minCapacity });
   new TerraformOutput(scope, 'WorkerTemporalAddress', { value: fleet.address });
   return service;
+}
+
+/**
+ * One namespace's failover: which region its Workers are active in is kept in an SSM parameter of the
+ * same name in each of its regions, written by the runbooks and read at every plan.
+ */
+export interface Failover {
+  /** Prefix of the runbooks' and the role's names. */
+  readonly name: string;
+  /** `<namespace>.<account>`. */
+  readonly namespace: string;
+  readonly parameterName: string;
+  /** The region active at the first apply. */
+  readonly activeRegion: string;
+  readonly regions: string[];
+}
+
+/**
+ * The failover state, per region: the parameter (created with the declared active region, then left to
+ * the runbooks: `ignore_changes`, and rewritten only when the declaration changes: `replace_triggered_by`
+ * a `terraform_data` holding it) and a data source reading it back, which stops the plan when it holds
+ * a region the namespace cannot be active in.
+ */
+export function failoverState(scope: Construct, failover: Failover, providerFor: (region: string) => AwsProvider): Map<string, DataAwsSsmParameter> {
+  const declared = new DataResource(scope, 'Declared', { input: { activeRegion: failover.activeRegion } });
+  const reads = new Map<string, DataAwsSsmParameter>();
+  const regions = failover.regions.map((r) => JSON.stringify(r)).join(', ');
+  for (const region of failover.regions) {
+    const provider = providerFor(region);
+    const parameter = new SsmParameter(scope, `Parameter-${region}`, {
+      provider,
+      name: failover.parameterName,
+      type: 'String',
+      value: failover.activeRegion,
+      description: `Active region of ${failover.namespace}: set at the first apply, then by the failover runbooks`,
+      // A bare address: Terraform takes no interpolation in replace_triggered_by.
+      lifecycle: { ignoreChanges: ['value'], replaceTriggeredBy: [`terraform_data.${declared.friendlyUniqueId}`] },
+    });
+    reads.set(region, new DataAwsSsmParameter(scope, `Read-${region}`, {
+      provider,
+      name: parameter.name,
+      dependsOn: [parameter],
+      lifecycle: {
+        postcondition: [{
+          condition: `\${contains([${regions}], self.insecure_value)}`,
+          errorMessage: `${failover.parameterName} in ${region} must name one of ${failover.regions.join(', ')}: put one there or run a failover runbook.`,
+        }],
+      },
+    }));
+  }
+  return reads;
+}
+
+/** A region's partition and account, for ARNs and the runbooks' trust condition. */
+export function regionAccount(scope: Construct, provider: AwsProvider): { partition: string; accountId: string } {
+  return {
+    partition: new DataAwsPartition(scope, 'FailoverPartition', { provider }).partition,
+    accountId: new DataAwsCallerIdentity(scope, 'FailoverAccount', { provider }).accountId,
+  };
+}
+
+/** Writes the active region to the state parameter in the other regions; an unreachable region is reported, not waited for. */
+const RECORD_ELSEWHERE = `import boto3
+from botocore.config import Config
+
+
+def handler(events, context):
+    # The other region may be the one that failed: one short attempt each.
+    config = Config(connect_timeout=5, read_timeout=10, retries={'max_attempts': 1})
+    recorded, failed = [], []
+    for region in events['Regions']:
+        try:
+            ssm = boto3.client('ssm', region_name=region, config=config)
+            ssm.put_parameter(Name=events['Name'], Value=events['Value'], Type='String', Overwrite=True)
+            recorded.append(region)
+        except Exception as error:
+            failed.append(region + ': ' + str(error))
+    if failed:
+        raise RuntimeError('active region not recorded in ' + '; '.join(failed) + '; run again once reachable, before applying there')
+    return {'Recorded': recorded}
+`;
+
+/** The two SSM Automation runbooks of a region: make it active (record the state everywhere), and check before standing it down. */
+function runbookContent(failover: Failover, region: string, roleArn: string) {
+  const others = failover.regions.filter((r) => r !== region);
+  const parameters = {
+    AutomationAssumeRole: { type: 'String', description: 'The role the runbook runs as', default: roleArn },
+  };
+  const base = { schemaVersion: '0.3', assumeRole: '{{ AutomationAssumeRole }}', parameters };
+  const activate = {
+    ...base,
+    description: `Makes ${region} the active region of ${failover.namespace}'s Workers and records it in every region. Can be run again.`,
+    mainSteps: [
+      {
+        name: 'RecordHere',
+        action: 'aws:executeAwsApi',
+        description: `Writes ${region} to this region's state parameter.`,
+        inputs: { Service: 'ssm', Api: 'PutParameter', Name: failover.parameterName, Value: region, Type: 'String', Overwrite: true },
+      },
+      {
+        name: 'RecordElsewhere',
+        action: 'aws:executeScript',
+        description: `Writes ${region} to the state parameter in ${others.join(', ')} (a region that is down is reported and skipped).`,
+        timeoutSeconds: 600,
+        onFailure: 'Continue',
+        isCritical: false,
+        inputs: {
+          Runtime: 'python3.11',
+          Handler: 'handler',
+          Script: RECORD_ELSEWHERE,
+          InputPayload: { Name: failover.parameterName, Value: region, Regions: others },
+        },
+      },
+    ],
+  };
+  const standby = {
+    ...base,
+    description: `Stands ${region} down for ${failover.namespace}'s Workers once another region is active.`,
+    mainSteps: [{
+      name: 'AnotherRegionIsActive',
+      action: 'aws:assertAwsResourceProperty',
+      description: `Stops unless the state parameter names another region (${others.join(', ')}) as active.`,
+      inputs: {
+        Service: 'ssm', Api: 'GetParameter', Name: failover.parameterName, PropertySelector: '$.Parameter.Value', DesiredValues: others,
+      },
+    }],
+  };
+  return { activate, standby };
+}
+
+/**
+ * A region's failover runbooks (SSM Automation documents) and the role they run as: it may read and
+ * write the state parameter only. (Terraform interpolates `${` in the content: the only one is the role's ARN.)
+ */
+export function failoverRunbooks(scope: Construct, provider: AwsProvider, account: { partition: string; accountId: string },
+  failover: Failover, region: string): void {
+  const activateName = `${failover.name}-activate-${region}`;
+  const standbyName = `${failover.name}-standby-${region}`;
+  const role = new IamRole(scope, 'Role', {
+    provider,
+    name: `${failover.name}-failover-${region}`,
+    description: `Runs ${activateName} and ${standbyName}`,
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        Principal: { Service: 'ssm.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } },
+      }],
+    }),
+  });
+  new IamRolePolicy(scope, 'Policy', {
+    provider,
+    name: 'failover',
+    role: role.id,
+    policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'FailoverState',
+        Effect: 'Allow',
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: failover.regions.map((r) => `arn:${account.partition}:ssm:${r}:${account.accountId}:parameter${failover.parameterName}`),
+      }],
+    }),
+  });
+  const content = runbookContent(failover, region, role.arn);
+  const document = (docId: string, name: string, body: object) => new SsmDocument(scope, docId, {
+    provider, name, documentType: 'Automation', documentFormat: 'JSON', content: JSON.stringify(body), dependsOn: [role],
+  });
+  const activate = document('Activate', activateName, content.activate);
+  document('Standby', standbyName, content.standby);
+  new TerraformOutput(scope, 'ActivateRunbook', {
+    value: activate.name, description: `aws ssm start-automation-execution --region ${region} --document-name ${activateName}`,
+  });
+  new TerraformOutput(scope, 'StateParameter', { value: failover.parameterName, description: `Active region of ${failover.namespace}` });
+}
+
+/** Alarms when an ECS service runs fewer tasks than it should (Container Insights' RunningTaskCount, three minutes in a row). */
+export function runningTasksAlarm(scope: Construct, id: string, provider: AwsProvider,
+  props: { alarmName: string; clusterName: string; serviceName: string; minimum: number }): CloudwatchMetricAlarm {
+  return new CloudwatchMetricAlarm(scope, id, {
+    provider,
+    alarmName: props.alarmName,
+    alarmDescription: `${props.alarmName}: fewer than ${props.minimum} running tasks for 3 minutes`,
+    namespace: 'ECS/ContainerInsights',
+    metricName: 'RunningTaskCount',
+    dimensions: { ClusterName: props.clusterName, ServiceName: props.serviceName },
+    statistic: 'Minimum',
+    period: 60,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    threshold: props.minimum,
+    comparisonOperator: 'LessThanThreshold',
+    treatMissingData: 'breaching',
+  });
 }
