@@ -4,6 +4,7 @@
  */
 import type { CodecServerInput } from './components/codec-server';
 import type { CredentialSecretFact } from './components/credentials';
+import { claimFailoverName, defaultFailoverName } from './components/failover-state';
 import type { ProxyInput } from './components/proxy';
 import type { ServerlessFunctionSpec } from './components/serverless-worker';
 import type { FleetSizing } from './components/service';
@@ -204,6 +205,8 @@ export function patternRequest(opts: {
   readonly stackValues?: StackValueFact[];
   /** The construct creates its own stacks, named after its id (AWS CDK outside a stack). */
   readonly createsStacks?: boolean;
+  /** The deployment construct: its failover name is claimed app-wide (a second deployment with the same name is reported). */
+  readonly scope?: { readonly node: { readonly root: object } };
 }): DeploymentRequest {
   const { props, inputs: { part, fleetInputs } } = opts;
   const privateLink = props.connectivity?.networkPath === NetworkPath.PRIVATE_LINK ? props.connectivity.privateLinkOptions : undefined;
@@ -239,11 +242,19 @@ export function patternRequest(opts: {
     placements: opts.placements,
     stackValues: opts.stackValues,
     createsStacks: opts.createsStacks,
+    failoverNameTakenBy: opts.scope && claimedBy(opts.scope, props, opts.constructPath),
     acknowledgements: props.acknowledgeWarnings,
     hardened: props.hardened === true,
     failover: failoverRequestOf(props),
     fleetInputs,
   };
+}
+
+/** Claims the deployment's failover name in its app (given, else from the construct id); the path of another deployment that has it. */
+function claimedBy(scope: { readonly node: { readonly root: object } }, props: SharedPropsView, constructPath: string): string | undefined {
+  const given = absent(props.failover) ? undefined : props.failover!.name;
+  const name = typeof given === 'string' ? given : defaultFailoverName(constructPath.split('/').pop() ?? constructPath);
+  return claimFailoverName(scope, name, constructPath);
 }
 
 /** The failover options in engine-neutral terms (undefined when none is given: the defaults). */

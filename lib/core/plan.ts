@@ -510,6 +510,8 @@ export interface DeploymentRequest {
   readonly egress?: WorkerEgress;
   /** True when the construct creates its own stacks, named `<id>-<region>` (AWS CDK outside a stack): the names are checked. */
   readonly createsStacks?: boolean;
+  /** The construct path of another deployment in the app that already has this deployment's failover name (its resources would collide). */
+  readonly failoverNameTakenBy?: string;
   /** Values the user gave that refer to a stack of a known region (AWS CDK): a value used in another region is a cross-region reference. */
   readonly stackValues?: StackValueFact[];
   /** The hardened profile (`hardened: true`; undefined: off): resolved per region by `lib/core/components/hardening.ts`. */

@@ -3,7 +3,7 @@
  * parameter, conditions, a rule), capacities and gates by the state, and the runbooks with their role. A small evaluator resolves a template's
  * conditions for a given live value, as CloudFormation would at deploy time.
  */
-import { App, Aws, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { evaluateState, STATE_PARAMETER_TYPE } from './state';
@@ -311,6 +311,18 @@ test('the declared active region changes nothing but the state parameter\'s valu
     expect(other.Resources[id].Properties).toEqual({ ...p, Value: WEST });
     expect({ ...other, Resources: {} }).toEqual({ ...template, Resources: {} });
   }
+});
+
+test('two deployments with one failover name in one app: the second is refused before it creates anything (their resources would collide)', () => {
+  const app = new App();
+  new ActiveColdDeployment(new Stage(app, 'TeamA'), 'Orders', coldProps());
+  const teamB = new Stage(app, 'TeamB');
+  const err = errorOf(() => new ActiveColdDeployment(teamB, 'Orders', coldProps()));
+  expect(err.message).toContain("[TEMPORAL_FAILOVER_SETTINGS] TeamB/Orders: failover.name = (not set): defaults to 'orders' (from the construct id), "
+    + 'which is already the failover name of TeamA/Orders in this app');
+  expect(teamB.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(0);
+  // Another name resolves it.
+  expect(() => new ActiveColdDeployment(teamB, 'Orders2', coldProps({ failover: { name: 'orders-b' } }))).not.toThrow();
 });
 
 test('the state stack is a sibling of a supplied regional stack, which deploys after it', () => {

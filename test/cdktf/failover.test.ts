@@ -4,7 +4,7 @@
  * role. A small evaluator resolves the conditionals for a given live value, as Terraform would at plan time; the outcomes are the AWS CDK
  * flavour's (test/aws-cdk/failover.test.ts).
  */
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { App, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { errorOf, newStack, resourcesOf, synthStack, TfJson, TfResource } from './support';
 import {
@@ -424,6 +424,15 @@ describe('recoveryTimeObjectiveSeconds: the estimate is checked against it befor
     expect(dep.plan.failover.recoveryTimeObjectiveSeconds).toBe(60);
     expect(resourcesOf(dep.json, 'aws_ecs_service').length).toBeGreaterThan(0);
   });
+});
+
+test('two deployments with one failover name in one app: the second is refused (their resources would collide)', () => {
+  const app = new App();
+  new ActiveColdDeployment(new TerraformStack(app, 'team-a'), 'Orders', coldProps());
+  const err = errorOf(() => new ActiveColdDeployment(new TerraformStack(app, 'team-b'), 'Orders', coldProps()));
+  expect(err.message).toContain("[TEMPORAL_FAILOVER_SETTINGS] team-b/Orders: failover.name = (not set): defaults to 'orders' (from the construct id), "
+    + 'which is already the failover name of team-a/Orders in this app');
+  expect(() => new ActiveColdDeployment(new TerraformStack(app, 'team-c'), 'Orders', coldProps({ failover: { name: 'orders-c' } }))).not.toThrow();
 });
 
 describe('the test\'s own tools can fail', () => {

@@ -66,6 +66,7 @@ export abstract class TemporalDeploymentBase extends Construct {
       serverlessFunction: functionSpecOf(fleets),
       stackValues: stackValuesOf(props),
       createsStacks: enclosingStack(this) === undefined,
+      scope: this,
     }));
     this._plan = plan;
     this.warnings = warnings;

@@ -41,7 +41,7 @@ export abstract class TemporalDeploymentBase extends Construct {
     this.stack = enclosingStack(this, kind);
     const serverlessFunction = [...fleets.values()].find((o) => o.serverless)?.serverless;
     const requestFor = () => patternRequest({
-      kind, constructPath: this.node.path, props, inputs, placements: placementsOf(props, this), serverlessFunction,
+      kind, constructPath: this.node.path, props, inputs, placements: placementsOf(props, this), serverlessFunction, scope: this,
     });
 
     // At construction: plan and check (throws one TemporalHaValidationError listing every error).

@@ -376,7 +376,9 @@ export function failoverRunbookPolicy(plan: DeploymentPlan, unit: PlannedFailove
     // ListHealthChecks has no resource-level permission (its Resource must be "*"):
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
     statements.push({
-      sid: 'FindFailoverGates', actions: ['route53:ListHealthChecks'], resources: ['*'],
+      sid: 'FindFailoverGates',
+      actions: ['route53:ListHealthChecks'],
+      resources: ['*'],
       wildcardReason: 'route53:ListHealthChecks has no resource-level permission: its resource must be "*".',
     });
     statements.push({

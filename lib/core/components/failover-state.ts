@@ -83,6 +83,22 @@ export function defaultFailoverName(constructId: string): string {
   return constructId.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 }
 
+/** Failover names claimed in each app (by the construct tree's root): name -> the construct path of the deployment that has it. */
+const CLAIMED_NAMES = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Claims a failover name app-wide for the deployment at `constructPath`; returns the path of ANOTHER deployment that already has it (the same
+ * deployment may claim again: cdktf plans twice). Two deployments with one name would write the same state parameters, runbooks, roles and alarms.
+ */
+export function claimFailoverName(scope: { readonly node: { readonly root: object } }, name: string, constructPath: string): string | undefined {
+  const root = scope.node.root;
+  let names = CLAIMED_NAMES.get(root);
+  if (!names) CLAIMED_NAMES.set(root, names = new Map());
+  const holder = names.get(name);
+  if (holder === undefined) names.set(name, constructPath);
+  return holder !== undefined && holder !== constructPath ? holder : undefined;
+}
+
 /** The deployment's failover name: `failover.name` as given (the rule checks it), else the default from the construct id. */
 export function failoverNameOf(request: DeploymentRequest): string {
   const given = request.failover?.name;
@@ -295,6 +311,12 @@ function checkName(c: InputChecker, plan: DeploymentPlan): void {
   if (isUnresolved(given)) {
     unresolved(c, 'failover.name', 'is not known at synth: it names the state parameter, runbooks and role that other regions refer to.',
       "give a literal name, e.g. 'orders'.");
+    return;
+  }
+  const takenBy = plan.request.failoverNameTakenBy;
+  if (takenBy !== undefined) {
+    c.add('failover.name', given, `${what} is already the failover name of ${takenBy} in this app: both would write the same state parameters, `
+      + 'runbooks, role and alarms.', `give one of them another failover.name, e.g. '${name}-2'.`);
     return;
   }
   if (given !== undefined && (typeof given !== 'string' || !NAME.test(given))) {
