@@ -8,8 +8,10 @@
  * The codec server and proxy run with the Workers; `codec.payments.temporal.internal` and
  * `proxy.payments.temporal.internal` are Route 53 failover names (CloudWatch-alarm health checks).
  *
- * Failing the Workers over is your step (Temporal fails over the namespace only): each regional
- * stack outputs the service names and FailoverDesiredCount for your automation.
+ * Temporal fails over the namespace only; the Workers follow through the deployment's failover
+ * state and runbooks: `aws ssm start-automation-execution --region us-west-2 --document-name
+ * payments-activate-us-west-2` scales us-west-2 up, moves the failover names and records the new
+ * active region, which every later deploy reads.
  */
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';

@@ -12,8 +12,9 @@ import { TemporalDeploymentBase } from './deployment';
 export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps, ActiveColdOptions {}
 
 /**
- * Active/Passive (Cold): one running Worker fleet; the other region's fleet is deployed at zero tasks (same image and configuration). Failing the
- * Workers over is the operator's step: each regional stack outputs the service names and the task count to scale to.
+ * Active/Passive (Cold): one running Worker fleet; the other region's fleet is deployed at zero tasks (same image and configuration). Which region
+ * runs is state read at every deploy (`failover.activeRegion` declares it); each region's `<name>-activate-<region>` runbook moves it and scales
+ * that region up, and a routine deploy never undoes it.
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {

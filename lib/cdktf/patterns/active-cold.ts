@@ -14,9 +14,9 @@ export interface ActiveColdDeploymentProps extends TemporalDeploymentCommonProps
 /**
  * Active/Passive (Cold): Workers in the primary region; a zero-task fleet in the secondary region.
  *
- * On failover, activate the secondary fleet: raise its scalable target's `min_capacity` (Application
- * Auto Scaling then raises the service's desired count; the service's `desired_count` is left to
- * autoscaling), and the codec server's and proxy's `desired_count`.
+ * Which region runs is state, read at every apply from the failover state parameter (`failover.activeRegion`
+ * declares it): the scalable targets' range and the codec server's and proxy's `desired_count` follow it. Each
+ * region's `<name>-activate-<region>` runbook moves it and scales that region up; an apply never undoes it.
  */
 export class ActiveColdDeployment extends TemporalDeploymentBase {
   constructor(scope: Construct, id: string, props: ActiveColdDeploymentProps) {
