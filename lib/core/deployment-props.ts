@@ -4,7 +4,7 @@
  */
 import type { CodecServerInput } from './components/codec-server';
 import type { CredentialSecretFact } from './components/credentials';
-import { claimFailoverName, defaultFailoverName } from './components/failover-state';
+import { claimFailoverName, failoverNameFor } from './components/failover-state';
 import type { ProxyInput } from './components/proxy';
 import type { ServerlessFunctionSpec } from './components/serverless-worker';
 import type { FleetSizing } from './components/service';
@@ -252,9 +252,7 @@ export function patternRequest(opts: {
 
 /** Claims the deployment's failover name in its app (given, else from the construct id); the path of another deployment that has it. */
 function claimedBy(scope: { readonly node: { readonly root: object } }, props: SharedPropsView, constructPath: string): string | undefined {
-  const given = absent(props.failover) ? undefined : props.failover!.name;
-  const name = typeof given === 'string' ? given : defaultFailoverName(constructPath.split('/').pop() ?? constructPath);
-  return claimFailoverName(scope, name, constructPath);
+  return claimFailoverName(scope, failoverNameFor(absent(props.failover) ? undefined : props.failover!.name, constructPath), constructPath);
 }
 
 /** The failover options in engine-neutral terms (undefined when none is given: the defaults). */

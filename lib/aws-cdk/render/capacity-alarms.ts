@@ -2,16 +2,16 @@
  * The capacity alarms of one region: a CloudWatch alarm per planned entry on the ECS service's running task count (Container Insights), with the
  * names, thresholds and periods of the plan. An alarm whose service follows the failover state reads the state at deploy time: its threshold is
  * the count the region needs while it is active, or while it stands by (0: never fires), and missing data is breaching only while it is active.
- * Nothing here decides a setting: the plan's entry and the core's `FAILOVER_DEFAULTS.capacityAlarm` say everything.
+ * Nothing here decides a setting: the core's `capacityAlarmSettings` says everything.
  */
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { PlannedCapacityAlarm, RegionPlan, ServiceRef } from '../../core';
-import { FAILOVER_DEFAULTS } from '../../core/components/failover-state';
+import { capacityAlarmSettings, StateValue } from '../../core/components/failover-state';
 import { pascal } from '../../core/deployment-props';
 
 /** A value by the live failover state of a unit: `whenActive` while this region is the unit's active region, else `whenStandby`. */
-export type CapacityStateValue = <T>(unit: string, whenActive: T, whenStandby: T) => T;
+export type CapacityStateValue = StateValue;
 
 /**
  * One `AWS::CloudWatch::Alarm` per `region.capacityAlarms` entry, in `scope`. `lookup` gives a planned service's ECS cluster and service names
@@ -31,21 +31,19 @@ export function emitCapacityAlarms(
 
 function emitCapacityAlarm(scope: Construct, alarm: PlannedCapacityAlarm, names: { clusterName: string; serviceName: string },
   value: CapacityStateValue): cloudwatch.CfnAlarm {
-  const a = FAILOVER_DEFAULTS.capacityAlarm;
-  // Without a unit the service never moves with the state: the active-side values always apply.
-  const byState = <T>(whenActive: T, whenStandby: T): T => (alarm.unit === undefined ? whenActive : value(alarm.unit, whenActive, whenStandby));
+  const a = capacityAlarmSettings(alarm, names, value);
   return new cloudwatch.CfnAlarm(scope, `${pascal(`${alarm.service.kind}-${alarm.service.id}`)}RunningTasks`, {
-    alarmName: alarm.alarmName,
-    alarmDescription: alarm.description,
+    alarmName: a.alarmName,
+    alarmDescription: a.description,
     namespace: a.namespace,
     metricName: a.metricName,
-    dimensions: [{ name: 'ClusterName', value: names.clusterName }, { name: 'ServiceName', value: names.serviceName }],
+    dimensions: Object.entries(a.dimensions).map(([name, v]) => ({ name, value: v })),
     statistic: a.statistic,
-    period: alarm.periodSeconds,
-    evaluationPeriods: alarm.evaluationPeriods,
-    datapointsToAlarm: alarm.evaluationPeriods,
-    threshold: byState(alarm.minRunningWhenActive, alarm.minRunningWhenStandby),
+    period: a.periodSeconds,
+    evaluationPeriods: a.evaluationPeriods,
+    datapointsToAlarm: a.datapointsToAlarm,
+    threshold: a.threshold,
     comparisonOperator: a.comparisonOperator,
-    treatMissingData: byState<string>(a.treatMissingDataWhenActive, a.treatMissingDataWhenStandby),
+    treatMissingData: a.treatMissingData,
   });
 }

@@ -2,17 +2,17 @@
  * The capacity alarms of one region: an `aws_cloudwatch_metric_alarm` per planned entry on the ECS service's running task count (Container
  * Insights), with the names, thresholds and periods of the plan. An alarm whose service follows the failover state reads the state at apply time:
  * its threshold is the count the region needs while it is active, or while it stands by (0: never fires), and missing data is breaching only while
- * it is active. Nothing here decides a setting: the plan's entry and the core's `FAILOVER_DEFAULTS.capacityAlarm` say everything (the AWS CDK
+ * it is active. Nothing here decides a setting: the core's `capacityAlarmSettings` says everything (the AWS CDK
  * flavour emits the same from lib/aws-cdk/render/capacity-alarms.ts).
  */
 import { Construct } from 'constructs';
 import type { PlannedCapacityAlarm, RegionPlan, ServiceRef } from '../../core';
-import { FAILOVER_DEFAULTS } from '../../core/components/failover-state';
+import { capacityAlarmSettings, StateValue } from '../../core/components/failover-state';
 import { pascal } from '../../core/deployment-props';
 import { AwsProvider, CloudwatchMetricAlarm } from '../engine';
 
 /** A value by the live failover state of a unit: `whenActive` while this region is the unit's active region, else `whenStandby` (a token). */
-export type CapacityStateValue = <T>(unit: string, whenActive: T, whenStandby: T) => T;
+export type CapacityStateValue = StateValue;
 
 /** An ECS service's cluster and service names (tokens allowed). */
 export interface CapacityAlarmTarget {
@@ -41,23 +41,21 @@ export function emitCapacityAlarms(
 
 function emitCapacityAlarm(scope: Construct, provider: AwsProvider, alarm: PlannedCapacityAlarm, target: CapacityAlarmTarget,
   value: CapacityStateValue, tags: Record<string, string> | undefined): CloudwatchMetricAlarm {
-  const a = FAILOVER_DEFAULTS.capacityAlarm;
-  // Without a unit the service never moves with the state: the active-side values always apply.
-  const byState = <T>(whenActive: T, whenStandby: T): T => (alarm.unit === undefined ? whenActive : value(alarm.unit, whenActive, whenStandby));
+  const a = capacityAlarmSettings(alarm, target, value);
   return new CloudwatchMetricAlarm(scope, `${pascal(`${alarm.service.kind}-${alarm.service.id}`)}RunningTasks`, {
     provider,
-    alarmName: alarm.alarmName,
-    alarmDescription: alarm.description,
+    alarmName: a.alarmName,
+    alarmDescription: a.description,
     namespace: a.namespace,
     metricName: a.metricName,
-    dimensions: { ClusterName: target.clusterName, ServiceName: target.serviceName },
+    dimensions: a.dimensions,
     statistic: a.statistic,
-    period: alarm.periodSeconds,
-    evaluationPeriods: alarm.evaluationPeriods,
-    datapointsToAlarm: alarm.evaluationPeriods,
-    threshold: byState(alarm.minRunningWhenActive, alarm.minRunningWhenStandby),
+    period: a.periodSeconds,
+    evaluationPeriods: a.evaluationPeriods,
+    datapointsToAlarm: a.datapointsToAlarm,
+    threshold: a.threshold,
     comparisonOperator: a.comparisonOperator,
-    treatMissingData: byState<string>(a.treatMissingDataWhenActive, a.treatMissingDataWhenStandby),
+    treatMissingData: a.treatMissingData,
     tags,
   });
 }

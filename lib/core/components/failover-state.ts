@@ -49,6 +49,50 @@ export const FAILOVER_DEFAULTS = {
   },
 } as const;
 
+/** Picks a value by the live failover state of `unit` (an engine's conditional: `Fn::If`, a Terraform conditional). */
+export type StateValue = <T>(unit: string, whenActive: T, whenStandby: T) => T;
+
+/** A capacity alarm as both engines write it: the plan's alarm with the metric, dimensions and the values the live state picks. */
+export interface CapacityAlarmSettings {
+  readonly alarmName: string;
+  readonly description: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Dimension name -> value (the service's cluster and service names, tokens allowed). */
+  readonly dimensions: Record<string, string>;
+  readonly statistic: string;
+  readonly comparisonOperator: string;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  readonly threshold: number;
+  readonly treatMissingData: string;
+}
+
+/**
+ * The settings of a capacity alarm on the service `names` point at. A service that follows the failover state alarms on its active or standby
+ * threshold as `value` picks; one without a unit never moves with the state, so the active-side values always apply.
+ */
+export function capacityAlarmSettings(alarm: PlannedCapacityAlarm, names: { readonly clusterName: string; readonly serviceName: string },
+  value: StateValue): CapacityAlarmSettings {
+  const a = FAILOVER_DEFAULTS.capacityAlarm;
+  const byState = <T>(whenActive: T, whenStandby: T): T => (alarm.unit === undefined ? whenActive : value(alarm.unit, whenActive, whenStandby));
+  return {
+    alarmName: alarm.alarmName,
+    description: alarm.description,
+    namespace: a.namespace,
+    metricName: a.metricName,
+    dimensions: { ClusterName: names.clusterName, ServiceName: names.serviceName },
+    statistic: a.statistic,
+    comparisonOperator: a.comparisonOperator,
+    periodSeconds: alarm.periodSeconds,
+    evaluationPeriods: alarm.evaluationPeriods,
+    datapointsToAlarm: alarm.evaluationPeriods,
+    threshold: byState(alarm.minRunningWhenActive, alarm.minRunningWhenStandby),
+    treatMissingData: byState<string>(a.treatMissingDataWhenActive, a.treatMissingDataWhenStandby),
+  };
+}
+
 /** The gate's `HealthThreshold` while the record's primary region is the unit's active region (its one child decides). */
 export const FAILOVER_GATE_OPEN = FAILOVER_DEFAULTS.gate.healthThresholdWhenActive;
 /** The gate's `HealthThreshold` otherwise: more than its children, always unhealthy (Route 53 answers SECONDARY). */
@@ -101,8 +145,12 @@ export function claimFailoverName(scope: { readonly node: { readonly root: objec
 
 /** The deployment's failover name: `failover.name` as given (the rule checks it), else the default from the construct id. */
 export function failoverNameOf(request: DeploymentRequest): string {
-  const given = request.failover?.name;
-  return typeof given === 'string' ? given : defaultFailoverName(request.constructPath.split('/').pop() ?? request.constructPath);
+  return failoverNameFor(request.failover?.name, request.constructPath);
+}
+
+/** The failover name of the deployment at `constructPath` given `failover.name` (a string as given, else the default from the construct id). */
+export function failoverNameFor(given: unknown, constructPath: string): string {
+  return typeof given === 'string' ? given : defaultFailoverName(constructPath.split('/').pop() ?? constructPath);
 }
 
 /** The state parameter of a unit (the same name in each of its regions): `/temporal-ha/<failover name>/<unit>/active-region`. */
